@@ -1,0 +1,185 @@
+//! The storage abstraction of Steunkring.
+//!
+//! One trait, [`Store`], with one implementation per database (`steunkring-store-sqlite`,
+//! `steunkring-store-postgres`), each with its own migrations. The web layer holds an
+//! `Arc<dyn Store>` and never sees SQL.
+//!
+//! **Organisation scope.** Every method that touches an organisation's data takes an
+//! [`OrgScope`]. A scope can only be made from a logged-in [`Actor`](steunkring_domain::Actor)
+//! or, explicitly, by the command line as the operator; so a query that forgets the
+//! organisation does not compile.
+//!
+//! **Audit.** Every method that changes data takes the [`AuditEvent`] describing the change and
+//! writes it in the same transaction as the change.
+
+mod rows;
+mod scope;
+mod sql;
+#[cfg(feature = "testsuite")]
+pub mod testsuite;
+
+pub use rows::*;
+pub use scope::OrgScope;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use steunkring_domain::audit::{AuditEvent, AuditRecord, ChainReport};
+use steunkring_domain::{Email, TeamId, UserId};
+
+/// What went wrong in the store, in terms the web layer can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The row does not exist (or is outside the caller's organisation).
+    #[error("not found")]
+    NotFound,
+    /// A uniqueness rule was hit; the string names what was duplicated (e.g. `email`).
+    #[error("conflict on {0}")]
+    Conflict(&'static str),
+    /// The backend cannot do this (e.g. an online file backup on PostgreSQL).
+    #[error("not supported by this backend: {0}")]
+    Unsupported(&'static str),
+    /// Anything else: logged, never shown to a person.
+    #[error(transparent)]
+    Backend(Box<dyn std::error::Error + Send + Sync>),
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// The persistence operations of Steunkring.
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// Which backend this is, for logs and `/healthz`.
+    fn backend(&self) -> &'static str;
+
+    /// A cheap round trip to the database.
+    async fn ping(&self) -> StoreResult<()>;
+
+    // ----- organisations and teams -----
+
+    /// Creates an organisation. Not scoped: only the operator (command line, demo) does this.
+    async fn create_org(&self, name: &str, at: DateTime<Utc>) -> StoreResult<Org>;
+    async fn find_org_by_name(&self, name: &str) -> StoreResult<Option<Org>>;
+    async fn get_org(&self, scope: &OrgScope) -> StoreResult<Org>;
+    async fn set_org_require_totp(
+        &self,
+        scope: &OrgScope,
+        require: bool,
+        audit: AuditEvent,
+    ) -> StoreResult<()>;
+
+    async fn create_team(
+        &self,
+        scope: &OrgScope,
+        name: &str,
+        audit: AuditEvent,
+    ) -> StoreResult<Team>;
+    async fn list_teams(&self, scope: &OrgScope) -> StoreResult<Vec<Team>>;
+
+    // ----- accounts -----
+
+    async fn create_user(
+        &self,
+        scope: &OrgScope,
+        user: NewUser,
+        audit: AuditEvent,
+    ) -> StoreResult<User>;
+    async fn get_user(&self, scope: &OrgScope, id: &UserId) -> StoreResult<User>;
+    async fn list_users(&self, scope: &OrgScope) -> StoreResult<Vec<User>>;
+    /// The login record for an e-mail address, across organisations (addresses are unique).
+    async fn find_login(&self, email: &Email) -> StoreResult<Option<LoginRecord>>;
+    async fn set_user_teams(
+        &self,
+        scope: &OrgScope,
+        id: &UserId,
+        teams: &[TeamId],
+        audit: AuditEvent,
+    ) -> StoreResult<()>;
+    /// Disables or re-enables an account; disabling ends all its sessions in the same
+    /// transaction.
+    async fn set_user_disabled(
+        &self,
+        scope: &OrgScope,
+        id: &UserId,
+        disabled: bool,
+        audit: AuditEvent,
+    ) -> StoreResult<()>;
+    /// Replaces the password hash and ends every other session of the user.
+    async fn set_password_hash(
+        &self,
+        user: &UserId,
+        hash: &str,
+        keep_session: Option<&str>,
+        audit: AuditEvent,
+    ) -> StoreResult<()>;
+    /// Sets or clears the TOTP secret (base32).
+    async fn set_totp_secret(
+        &self,
+        user: &UserId,
+        secret: Option<&str>,
+        audit: AuditEvent,
+    ) -> StoreResult<()>;
+
+    // ----- sessions and API tokens -----
+
+    /// Creates a session (browser or API token) and writes the login audit entry with it.
+    async fn create_session(&self, session: NewSession, audit: AuditEvent) -> StoreResult<()>;
+    /// The session with this token hash and the account behind it.
+    async fn find_session(&self, token_hash: &str) -> StoreResult<Option<SessionRecord>>;
+    async fn touch_session(&self, token_hash: &str, at: DateTime<Utc>) -> StoreResult<()>;
+    /// Ends a session; the audit entry (logout, expiry) is written with it.
+    async fn delete_session(&self, token_hash: &str, audit: Option<AuditEvent>) -> StoreResult<()>;
+    /// Ends a half-finished login and starts the full session in one transaction (rotation).
+    async fn replace_session(
+        &self,
+        old_token_hash: &str,
+        new: NewSession,
+        audit: AuditEvent,
+    ) -> StoreResult<()>;
+    async fn delete_expired_sessions(&self, now: DateTime<Utc>) -> StoreResult<u64>;
+
+    // ----- login throttling -----
+
+    /// Records a failed login for an account key and address, with its audit entry.
+    async fn record_login_failure(
+        &self,
+        account_key: &str,
+        source_addr: &str,
+        audit: AuditEvent,
+    ) -> StoreResult<()>;
+    /// Failure times for an account key since `since`.
+    async fn login_failures_for_account(
+        &self,
+        account_key: &str,
+        since: DateTime<Utc>,
+    ) -> StoreResult<Vec<DateTime<Utc>>>;
+    async fn login_failures_for_addr(
+        &self,
+        source_addr: &str,
+        since: DateTime<Utc>,
+    ) -> StoreResult<u64>;
+    /// Forgets failures of an account after a successful login.
+    async fn clear_login_failures(&self, account_key: &str) -> StoreResult<()>;
+
+    // ----- audit trail -----
+
+    /// Appends entries that stand on their own (reads, refused attempts), in one transaction:
+    /// the group commit of read entries hands many at once.
+    async fn append_audit(&self, events: Vec<AuditEvent>) -> StoreResult<()>;
+    async fn list_audit(
+        &self,
+        scope: &OrgScope,
+        filter: &AuditFilter,
+    ) -> StoreResult<Vec<AuditRecord>>;
+    /// Checks the whole hash chain.
+    async fn verify_audit(&self) -> StoreResult<ChainReport>;
+
+    // ----- operations -----
+
+    /// A consistent online copy of the database into a file, where the backend can.
+    async fn backup_to(&self, path: &std::path::Path) -> StoreResult<()>;
+}
+
+/// Helper for callers: a missing row as `NotFound`.
+pub fn found<T>(row: Option<T>) -> StoreResult<T> {
+    row.ok_or(StoreError::NotFound)
+}

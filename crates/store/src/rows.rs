@@ -1,0 +1,152 @@
+//! Values the store reads and writes.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use steunkring_domain::{Email, OrgId, PersonName, Role, TeamId, UserId};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Org {
+    pub id: OrgId,
+    pub name: String,
+    /// Whether admins and professionals must use a second factor.
+    pub require_totp: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Team {
+    pub id: TeamId,
+    pub org_id: OrgId,
+    pub name: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    pub email: Email,
+    pub name: PersonName,
+    pub roles: Vec<Role>,
+    pub teams: Vec<TeamId>,
+    pub password_hash: String,
+    pub at: DateTime<Utc>,
+}
+
+/// An account as the organisation's admin sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct User {
+    pub id: UserId,
+    pub org_id: OrgId,
+    pub email: String,
+    pub name: String,
+    pub roles: Vec<Role>,
+    pub teams: Vec<TeamId>,
+    pub disabled: bool,
+    pub totp_enabled: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+/// What a login needs to know about an account.
+#[derive(Debug, Clone)]
+pub struct LoginRecord {
+    pub user_id: UserId,
+    pub org_id: OrgId,
+    pub password_hash: String,
+    pub disabled: bool,
+    pub totp_secret: Option<String>,
+    pub roles: Vec<Role>,
+    pub org_requires_totp: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SessionKind {
+    /// A browser session behind a cookie.
+    Browser,
+    /// A bearer token for the API (also set as cookie when the API login came from a browser).
+    Api,
+}
+
+impl SessionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SessionKind::Browser => "browser",
+            SessionKind::Api => "api",
+        }
+    }
+    pub fn parse(raw: &str) -> SessionKind {
+        if raw == "api" {
+            SessionKind::Api
+        } else {
+            SessionKind::Browser
+        }
+    }
+}
+
+/// The stage a session is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SessionStage {
+    /// Password checked, second factor still to come: may only reach the second-factor page.
+    AwaitingSecondFactor,
+    /// Fully logged in, but the organisation requires a second factor the user has not set up
+    /// yet: may only reach the enrolment page.
+    MustEnrolSecondFactor,
+    /// Fully logged in.
+    Full,
+}
+
+impl SessionStage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SessionStage::AwaitingSecondFactor => "awaiting_second_factor",
+            SessionStage::MustEnrolSecondFactor => "must_enrol_second_factor",
+            SessionStage::Full => "full",
+        }
+    }
+    pub fn parse(raw: &str) -> SessionStage {
+        match raw {
+            "full" => SessionStage::Full,
+            "must_enrol_second_factor" => SessionStage::MustEnrolSecondFactor,
+            _ => SessionStage::AwaitingSecondFactor,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    /// SHA-256 of the token; the token itself is never stored.
+    pub token_hash: String,
+    pub user_id: UserId,
+    pub kind: SessionKind,
+    pub stage: SessionStage,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A session with everything a request needs about the account, in one read.
+#[derive(Debug, Clone)]
+pub struct SessionRecord {
+    pub token_hash: String,
+    pub kind: SessionKind,
+    pub stage: SessionStage,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+    pub user_id: UserId,
+    pub org_id: OrgId,
+    pub name: String,
+    pub email: String,
+    pub roles: Vec<Role>,
+    pub teams: Vec<TeamId>,
+    pub disabled: bool,
+    pub totp_enabled: bool,
+}
+
+/// A filter on the audit trail for the admin's view.
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    pub from: Option<DateTime<Utc>>,
+    pub until: Option<DateTime<Utc>>,
+    pub user_id: Option<UserId>,
+    pub case_id: Option<String>,
+    /// Only entries with a sequence number below this (paging backwards from the newest).
+    pub before_seq: Option<i64>,
+    pub limit: u32,
+}

@@ -1,0 +1,701 @@
+//! The SQL both backends share.
+//!
+//! SQLite and PostgreSQL agree on almost every statement Steunkring needs (`$n` parameters,
+//! `RETURNING`, `ON CONFLICT`), so the statements live once, here, and each backend crate
+//! instantiates them with [`impl_sql_store!`](crate::impl_sql_store) for its own sqlx driver.
+//! Where the dialects differ — how a write transaction starts, row locks, string aggregation —
+//! the backend passes its own fragment. Each backend keeps its own migrations.
+
+/// Implements [`Store`](crate::Store) for a backend struct with a `pool` field and a
+/// `begin_write()` method that starts a write transaction the backend's way.
+///
+/// - `lock`: the row-lock suffix for reading the audit chain head (`" FOR UPDATE"` on
+///   PostgreSQL; empty on SQLite, whose `BEGIN IMMEDIATE` already serialises writers).
+/// - `teams_agg`: the aggregate that joins a user's team ids with commas.
+#[macro_export]
+macro_rules! impl_sql_store {
+    ($store:ty, db = $db:ty, backend = $backend:literal, lock = $lock:literal, teams_agg = $agg:literal) => {
+        const _: () = {
+            use $crate::{
+                AuditFilter, LoginRecord, NewSession, NewUser, Org, OrgScope, SessionKind,
+                SessionRecord, SessionStage, Store, StoreError, StoreResult, Team, User,
+            };
+            use chrono::{DateTime, Utc};
+            use sqlx::Row;
+            use steunkring_domain::audit::{
+                chain_hash, verify_chain, AuditAction, AuditEvent, AuditRecord, ChainReport,
+                Outcome, GENESIS_HASH,
+            };
+            use steunkring_domain::ids::AuditId;
+            use steunkring_domain::{Email, OrgId, Role, TeamId, UserId};
+
+            type Tx<'a> = sqlx::Transaction<'a, $db>;
+
+            fn backend_err(e: sqlx::Error) -> StoreError {
+                if let sqlx::Error::Database(db) = &e {
+                    if db.is_unique_violation() {
+                        let msg = db.message().to_string();
+                        let what = if msg.contains("email") {
+                            "email"
+                        } else if msg.contains("name") {
+                            "name"
+                        } else {
+                            "unique"
+                        };
+                        return StoreError::Conflict(what);
+                    }
+                }
+                StoreError::Backend(Box::new(e))
+            }
+
+            fn roles_to_text(roles: &[Role]) -> String {
+                roles.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(",")
+            }
+
+            fn roles_from_text(raw: &str) -> Vec<Role> {
+                raw.split(',').filter_map(Role::parse).collect()
+            }
+
+            fn teams_from_text(raw: Option<String>) -> Vec<TeamId> {
+                let mut teams: Vec<TeamId> = raw
+                    .unwrap_or_default()
+                    .split(',')
+                    .filter(|t| !t.is_empty())
+                    .map(TeamId::from_stored)
+                    .collect();
+                teams.sort();
+                teams
+            }
+
+            /// Appends one audit entry inside an open write transaction, extending the chain.
+            async fn append_in_tx(tx: &mut Tx<'_>, event: &AuditEvent) -> StoreResult<()> {
+                let head = sqlx::query(concat!(
+                    "SELECT last_seq, last_hash FROM audit_head WHERE id = 1",
+                    $lock
+                ))
+                .fetch_one(&mut **tx)
+                .await
+                .map_err(backend_err)?;
+                let last_seq: i64 = head.try_get("last_seq").map_err(backend_err)?;
+                let prev_hash: String = head.try_get("last_hash").map_err(backend_err)?;
+                let seq = last_seq + 1;
+                let id = AuditId::generate().to_string();
+                let hash = chain_hash(&id, seq, event, &prev_hash);
+                sqlx::query(
+                    "INSERT INTO audit_log (seq, id, at, action, outcome, user_id, role, on_behalf_of, \
+                     org_id, case_id, object_type, object_id, purpose, source_addr, prev_hash, hash) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+                )
+                .bind(seq)
+                .bind(&id)
+                .bind(event.at)
+                .bind(event.action.as_str())
+                .bind(event.outcome.as_str())
+                .bind(event.user_id.as_ref().map(|u| u.as_str().to_string()))
+                .bind(event.role.map(|r| r.as_str()))
+                .bind(event.on_behalf_of.as_deref())
+                .bind(event.org_id.as_ref().map(|o| o.as_str().to_string()))
+                .bind(event.case_id.as_deref())
+                .bind(event.object_type.as_deref())
+                .bind(event.object_id.as_deref())
+                .bind(event.purpose.as_deref())
+                .bind(event.source_addr.as_deref())
+                .bind(&prev_hash)
+                .bind(&hash)
+                .execute(&mut **tx)
+                .await
+                .map_err(backend_err)?;
+                sqlx::query("UPDATE audit_head SET last_seq = $1, last_hash = $2 WHERE id = 1")
+                    .bind(seq)
+                    .bind(&hash)
+                    .execute(&mut **tx)
+                    .await
+                    .map_err(backend_err)?;
+                Ok(())
+            }
+
+            fn audit_from_row(row: &<$db as sqlx::Database>::Row) -> Result<AuditRecord, sqlx::Error> {
+                let action: String = row.try_get("action")?;
+                let outcome: String = row.try_get("outcome")?;
+                let role: Option<String> = row.try_get("role")?;
+                let undecodable = |what: &str| sqlx::Error::Decode(format!("unknown audit {what}").into());
+                Ok(AuditRecord {
+                    id: row.try_get("id")?,
+                    seq: row.try_get("seq")?,
+                    event: AuditEvent {
+                        at: row.try_get("at")?,
+                        action: AuditAction::parse(&action).ok_or_else(|| undecodable("action"))?,
+                        outcome: Outcome::parse(&outcome).ok_or_else(|| undecodable("outcome"))?,
+                        user_id: row.try_get::<Option<String>, _>("user_id")?.map(UserId::from_stored),
+                        role: role.as_deref().and_then(Role::parse),
+                        on_behalf_of: row.try_get("on_behalf_of")?,
+                        org_id: row.try_get::<Option<String>, _>("org_id")?.map(OrgId::from_stored),
+                        case_id: row.try_get("case_id")?,
+                        object_type: row.try_get("object_type")?,
+                        object_id: row.try_get("object_id")?,
+                        purpose: row.try_get("purpose")?,
+                        source_addr: row.try_get("source_addr")?,
+                    },
+                    prev_hash: row.try_get("prev_hash")?,
+                    hash: row.try_get("hash")?,
+                })
+            }
+
+            fn org_from_row(row: &<$db as sqlx::Database>::Row) -> Result<Org, sqlx::Error> {
+                Ok(Org {
+                    id: OrgId::from_stored(row.try_get::<String, _>("id")?),
+                    name: row.try_get("name")?,
+                    require_totp: row.try_get("require_totp")?,
+                    created_at: row.try_get("created_at")?,
+                })
+            }
+
+            fn user_from_row(row: &<$db as sqlx::Database>::Row) -> Result<User, sqlx::Error> {
+                Ok(User {
+                    id: UserId::from_stored(row.try_get::<String, _>("id")?),
+                    org_id: OrgId::from_stored(row.try_get::<String, _>("org_id")?),
+                    email: row.try_get("email")?,
+                    name: row.try_get("name")?,
+                    roles: roles_from_text(&row.try_get::<String, _>("roles")?),
+                    teams: teams_from_text(row.try_get("teams")?),
+                    disabled: row.try_get("disabled")?,
+                    totp_enabled: row.try_get("totp_enabled")?,
+                    created_at: row.try_get("created_at")?,
+                })
+            }
+
+            /// Checks that every team belongs to the scope's organisation.
+            async fn teams_in_org(tx: &mut Tx<'_>, scope: &OrgScope, teams: &[TeamId]) -> StoreResult<()> {
+                for team in teams {
+                    let found = sqlx::query("SELECT 1 AS one FROM teams WHERE id = $1 AND org_id = $2")
+                        .bind(team.as_str())
+                        .bind(scope.org_id().as_str())
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(backend_err)?;
+                    if found.is_none() {
+                        return Err(StoreError::NotFound);
+                    }
+                }
+                Ok(())
+            }
+
+            async fn replace_teams(tx: &mut Tx<'_>, user: &UserId, teams: &[TeamId]) -> StoreResult<()> {
+                sqlx::query("DELETE FROM team_members WHERE user_id = $1")
+                    .bind(user.as_str())
+                    .execute(&mut **tx)
+                    .await
+                    .map_err(backend_err)?;
+                for team in teams {
+                    sqlx::query("INSERT INTO team_members (team_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                        .bind(team.as_str())
+                        .bind(user.as_str())
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(backend_err)?;
+                }
+                Ok(())
+            }
+
+            #[async_trait::async_trait]
+            impl Store for $store {
+                fn backend(&self) -> &'static str {
+                    $backend
+                }
+
+                async fn ping(&self) -> StoreResult<()> {
+                    sqlx::query("SELECT 1").execute(&self.pool).await.map_err(backend_err)?;
+                    Ok(())
+                }
+
+                async fn create_org(&self, name: &str, at: DateTime<Utc>) -> StoreResult<Org> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    let id = OrgId::generate();
+                    sqlx::query("INSERT INTO orgs (id, name, require_totp, created_at) VALUES ($1, $2, $3, $4)")
+                        .bind(id.as_str())
+                        .bind(name)
+                        .bind(false)
+                        .bind(at)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(backend_err)?;
+                    let mut audit = AuditEvent::new(at, AuditAction::Create, Outcome::Success)
+                        .object("organisation", id.as_str())
+                        .purpose("administration");
+                    audit.org_id = Some(id.clone());
+                    append_in_tx(&mut tx, &audit).await?;
+                    tx.commit().await.map_err(backend_err)?;
+                    Ok(Org { id, name: name.to_string(), require_totp: false, created_at: at })
+                }
+
+                async fn find_org_by_name(&self, name: &str) -> StoreResult<Option<Org>> {
+                    let row = sqlx::query("SELECT id, name, require_totp, created_at FROM orgs WHERE name = $1")
+                        .bind(name)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(backend_err)?;
+                    row.as_ref().map(org_from_row).transpose().map_err(backend_err)
+                }
+
+                async fn get_org(&self, scope: &OrgScope) -> StoreResult<Org> {
+                    let row = sqlx::query("SELECT id, name, require_totp, created_at FROM orgs WHERE id = $1")
+                        .bind(scope.org_id().as_str())
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(backend_err)?;
+                    let row = row.ok_or(StoreError::NotFound)?;
+                    org_from_row(&row).map_err(backend_err)
+                }
+
+                async fn set_org_require_totp(&self, scope: &OrgScope, require: bool, audit: AuditEvent) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    sqlx::query("UPDATE orgs SET require_totp = $1 WHERE id = $2")
+                        .bind(require)
+                        .bind(scope.org_id().as_str())
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(backend_err)?;
+                    append_in_tx(&mut tx, &audit).await?;
+                    tx.commit().await.map_err(backend_err)
+                }
+
+                async fn create_team(&self, scope: &OrgScope, name: &str, audit: AuditEvent) -> StoreResult<Team> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    let id = TeamId::generate();
+                    sqlx::query("INSERT INTO teams (id, org_id, name) VALUES ($1, $2, $3)")
+                        .bind(id.as_str())
+                        .bind(scope.org_id().as_str())
+                        .bind(name)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(backend_err)?;
+                    append_in_tx(&mut tx, &audit.object("team", id.as_str())).await?;
+                    tx.commit().await.map_err(backend_err)?;
+                    Ok(Team { id, org_id: scope.org_id().clone(), name: name.to_string() })
+                }
+
+                async fn list_teams(&self, scope: &OrgScope) -> StoreResult<Vec<Team>> {
+                    let rows = sqlx::query("SELECT id, org_id, name FROM teams WHERE org_id = $1 ORDER BY name")
+                        .bind(scope.org_id().as_str())
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(backend_err)?;
+                    rows.iter()
+                        .map(|r| {
+                            Ok(Team {
+                                id: TeamId::from_stored(r.try_get::<String, _>("id")?),
+                                org_id: OrgId::from_stored(r.try_get::<String, _>("org_id")?),
+                                name: r.try_get("name")?,
+                            })
+                        })
+                        .collect::<Result<_, sqlx::Error>>()
+                        .map_err(backend_err)
+                }
+
+                async fn create_user(&self, scope: &OrgScope, user: NewUser, audit: AuditEvent) -> StoreResult<User> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    teams_in_org(&mut tx, scope, &user.teams).await?;
+                    let id = UserId::generate();
+                    sqlx::query(
+                        "INSERT INTO users (id, org_id, email, name, roles, password_hash, disabled, created_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                    )
+                    .bind(id.as_str())
+                    .bind(scope.org_id().as_str())
+                    .bind(user.email.as_str())
+                    .bind(user.name.as_str())
+                    .bind(roles_to_text(&user.roles))
+                    .bind(&user.password_hash)
+                    .bind(false)
+                    .bind(user.at)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(backend_err)?;
+                    replace_teams(&mut tx, &id, &user.teams).await?;
+                    append_in_tx(&mut tx, &audit.object("user", id.as_str())).await?;
+                    tx.commit().await.map_err(backend_err)?;
+                    let mut teams = user.teams.clone();
+                    teams.sort();
+                    Ok(User {
+                        id,
+                        org_id: scope.org_id().clone(),
+                        email: user.email.as_str().to_string(),
+                        name: user.name.as_str().to_string(),
+                        roles: user.roles,
+                        teams,
+                        disabled: false,
+                        totp_enabled: false,
+                        created_at: user.at,
+                    })
+                }
+
+                async fn get_user(&self, scope: &OrgScope, id: &UserId) -> StoreResult<User> {
+                    let sql = concat!("SELECT ", "u.id, u.org_id, u.email, u.name, u.roles, u.disabled, u.created_at, \
+                        u.totp_secret IS NOT NULL AS totp_enabled, \
+                        (SELECT ", $agg, " FROM team_members tm WHERE tm.user_id = u.id) AS teams",
+                        " FROM users u WHERE u.id = $1 AND u.org_id = $2");
+                    let row = sqlx::query(sql)
+                        .bind(id.as_str())
+                        .bind(scope.org_id().as_str())
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(backend_err)?
+                        .ok_or(StoreError::NotFound)?;
+                    user_from_row(&row).map_err(backend_err)
+                }
+
+                async fn list_users(&self, scope: &OrgScope) -> StoreResult<Vec<User>> {
+                    let sql = concat!("SELECT ", "u.id, u.org_id, u.email, u.name, u.roles, u.disabled, u.created_at, \
+                        u.totp_secret IS NOT NULL AS totp_enabled, \
+                        (SELECT ", $agg, " FROM team_members tm WHERE tm.user_id = u.id) AS teams",
+                        " FROM users u WHERE u.org_id = $1 ORDER BY u.name, u.email");
+                    let rows = sqlx::query(sql)
+                        .bind(scope.org_id().as_str())
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(backend_err)?;
+                    rows.iter().map(user_from_row).collect::<Result<_, _>>().map_err(backend_err)
+                }
+
+                async fn find_login(&self, email: &Email) -> StoreResult<Option<LoginRecord>> {
+                    let row = sqlx::query(
+                        "SELECT u.id, u.org_id, u.password_hash, u.disabled, u.totp_secret, u.roles, o.require_totp \
+                         FROM users u JOIN orgs o ON o.id = u.org_id WHERE u.email = $1",
+                    )
+                    .bind(email.as_str())
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(backend_err)?;
+                    let Some(row) = row else { return Ok(None) };
+                    let read = || -> Result<LoginRecord, sqlx::Error> {
+                        Ok(LoginRecord {
+                            user_id: UserId::from_stored(row.try_get::<String, _>("id")?),
+                            org_id: OrgId::from_stored(row.try_get::<String, _>("org_id")?),
+                            password_hash: row.try_get("password_hash")?,
+                            disabled: row.try_get("disabled")?,
+                            totp_secret: row.try_get("totp_secret")?,
+                            roles: roles_from_text(&row.try_get::<String, _>("roles")?),
+                            org_requires_totp: row.try_get("require_totp")?,
+                        })
+                    };
+                    read().map(Some).map_err(backend_err)
+                }
+
+                async fn set_user_teams(&self, scope: &OrgScope, id: &UserId, teams: &[TeamId], audit: AuditEvent) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    let exists = sqlx::query("SELECT 1 AS one FROM users WHERE id = $1 AND org_id = $2")
+                        .bind(id.as_str())
+                        .bind(scope.org_id().as_str())
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(backend_err)?;
+                    if exists.is_none() {
+                        return Err(StoreError::NotFound);
+                    }
+                    teams_in_org(&mut tx, scope, teams).await?;
+                    replace_teams(&mut tx, id, teams).await?;
+                    append_in_tx(&mut tx, &audit).await?;
+                    tx.commit().await.map_err(backend_err)
+                }
+
+                async fn set_user_disabled(&self, scope: &OrgScope, id: &UserId, disabled: bool, audit: AuditEvent) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    let changed = sqlx::query("UPDATE users SET disabled = $1 WHERE id = $2 AND org_id = $3")
+                        .bind(disabled)
+                        .bind(id.as_str())
+                        .bind(scope.org_id().as_str())
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(backend_err)?;
+                    if changed.rows_affected() == 0 {
+                        return Err(StoreError::NotFound);
+                    }
+                    if disabled {
+                        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                            .bind(id.as_str())
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(backend_err)?;
+                    }
+                    append_in_tx(&mut tx, &audit).await?;
+                    tx.commit().await.map_err(backend_err)
+                }
+
+                async fn set_password_hash(&self, user: &UserId, hash: &str, keep_session: Option<&str>, audit: AuditEvent) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    let changed = sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+                        .bind(hash)
+                        .bind(user.as_str())
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(backend_err)?;
+                    if changed.rows_affected() == 0 {
+                        return Err(StoreError::NotFound);
+                    }
+                    sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
+                        .bind(user.as_str())
+                        .bind(keep_session.unwrap_or(""))
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(backend_err)?;
+                    append_in_tx(&mut tx, &audit).await?;
+                    tx.commit().await.map_err(backend_err)
+                }
+
+                async fn set_totp_secret(&self, user: &UserId, secret: Option<&str>, audit: AuditEvent) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    let changed = sqlx::query("UPDATE users SET totp_secret = $1 WHERE id = $2")
+                        .bind(secret)
+                        .bind(user.as_str())
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(backend_err)?;
+                    if changed.rows_affected() == 0 {
+                        return Err(StoreError::NotFound);
+                    }
+                    append_in_tx(&mut tx, &audit).await?;
+                    tx.commit().await.map_err(backend_err)
+                }
+
+                async fn create_session(&self, session: NewSession, audit: AuditEvent) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    insert_session(&mut tx, &session).await?;
+                    append_in_tx(&mut tx, &audit).await?;
+                    tx.commit().await.map_err(backend_err)
+                }
+
+                async fn find_session(&self, token_hash: &str) -> StoreResult<Option<SessionRecord>> {
+                    let sql = concat!(
+                        "SELECT s.token_hash, s.kind, s.stage, s.created_at, s.last_seen_at, \
+                         u.id, u.org_id, u.name, u.email, u.roles, u.disabled, \
+                         u.totp_secret IS NOT NULL AS totp_enabled, \
+                         (SELECT ", $agg, " FROM team_members tm WHERE tm.user_id = u.id) AS teams \
+                         FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1"
+                    );
+                    let row = sqlx::query(sql)
+                        .bind(token_hash)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(backend_err)?;
+                    let Some(row) = row else { return Ok(None) };
+                    let read = || -> Result<SessionRecord, sqlx::Error> {
+                        Ok(SessionRecord {
+                            token_hash: row.try_get("token_hash")?,
+                            kind: SessionKind::parse(&row.try_get::<String, _>("kind")?),
+                            stage: SessionStage::parse(&row.try_get::<String, _>("stage")?),
+                            created_at: row.try_get("created_at")?,
+                            last_seen_at: row.try_get("last_seen_at")?,
+                            user_id: UserId::from_stored(row.try_get::<String, _>("id")?),
+                            org_id: OrgId::from_stored(row.try_get::<String, _>("org_id")?),
+                            name: row.try_get("name")?,
+                            email: row.try_get("email")?,
+                            roles: roles_from_text(&row.try_get::<String, _>("roles")?),
+                            teams: teams_from_text(row.try_get("teams")?),
+                            disabled: row.try_get("disabled")?,
+                            totp_enabled: row.try_get("totp_enabled")?,
+                        })
+                    };
+                    read().map(Some).map_err(backend_err)
+                }
+
+                async fn touch_session(&self, token_hash: &str, at: DateTime<Utc>) -> StoreResult<()> {
+                    sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
+                        .bind(at)
+                        .bind(token_hash)
+                        .execute(&self.pool)
+                        .await
+                        .map_err(backend_err)?;
+                    Ok(())
+                }
+
+                async fn delete_session(&self, token_hash: &str, audit: Option<AuditEvent>) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+                        .bind(token_hash)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(backend_err)?;
+                    if let Some(audit) = audit {
+                        append_in_tx(&mut tx, &audit).await?;
+                    }
+                    tx.commit().await.map_err(backend_err)
+                }
+
+                async fn replace_session(&self, old_token_hash: &str, new: NewSession, audit: AuditEvent) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    let removed = sqlx::query("DELETE FROM sessions WHERE token_hash = $1 AND user_id = $2")
+                        .bind(old_token_hash)
+                        .bind(new.user_id.as_str())
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(backend_err)?;
+                    if removed.rows_affected() == 0 {
+                        return Err(StoreError::NotFound);
+                    }
+                    insert_session(&mut tx, &new).await?;
+                    append_in_tx(&mut tx, &audit).await?;
+                    tx.commit().await.map_err(backend_err)
+                }
+
+                async fn delete_expired_sessions(&self, now: DateTime<Utc>) -> StoreResult<u64> {
+                    let idle_cutoff = now - steunkring_domain::session::IDLE_TIMEOUT;
+                    let absolute_cutoff = now - steunkring_domain::session::ABSOLUTE_TIMEOUT;
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    let gone = sqlx::query("DELETE FROM sessions WHERE last_seen_at <= $1 OR created_at <= $2")
+                        .bind(idle_cutoff)
+                        .bind(absolute_cutoff)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(backend_err)?;
+                    sqlx::query("DELETE FROM login_failures WHERE at <= $1")
+                        .bind(now - chrono::Duration::days(1))
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(backend_err)?;
+                    tx.commit().await.map_err(backend_err)?;
+                    Ok(gone.rows_affected())
+                }
+
+                async fn record_login_failure(&self, account_key: &str, source_addr: &str, audit: AuditEvent) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    sqlx::query("INSERT INTO login_failures (account_key, source_addr, at) VALUES ($1, $2, $3)")
+                        .bind(account_key)
+                        .bind(source_addr)
+                        .bind(audit.at)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(backend_err)?;
+                    append_in_tx(&mut tx, &audit).await?;
+                    tx.commit().await.map_err(backend_err)
+                }
+
+                async fn login_failures_for_account(&self, account_key: &str, since: DateTime<Utc>) -> StoreResult<Vec<DateTime<Utc>>> {
+                    let rows = sqlx::query("SELECT at FROM login_failures WHERE account_key = $1 AND at >= $2 ORDER BY at")
+                        .bind(account_key)
+                        .bind(since)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(backend_err)?;
+                    rows.iter().map(|r| r.try_get("at")).collect::<Result<_, _>>().map_err(backend_err)
+                }
+
+                async fn login_failures_for_addr(&self, source_addr: &str, since: DateTime<Utc>) -> StoreResult<u64> {
+                    let row = sqlx::query("SELECT COUNT(*) AS n FROM login_failures WHERE source_addr = $1 AND at >= $2")
+                        .bind(source_addr)
+                        .bind(since)
+                        .fetch_one(&self.pool)
+                        .await
+                        .map_err(backend_err)?;
+                    let n: i64 = row.try_get("n").map_err(backend_err)?;
+                    Ok(u64::try_from(n).unwrap_or(0))
+                }
+
+                async fn clear_login_failures(&self, account_key: &str) -> StoreResult<()> {
+                    sqlx::query("DELETE FROM login_failures WHERE account_key = $1")
+                        .bind(account_key)
+                        .execute(&self.pool)
+                        .await
+                        .map_err(backend_err)?;
+                    Ok(())
+                }
+
+                async fn append_audit(&self, events: Vec<AuditEvent>) -> StoreResult<()> {
+                    if events.is_empty() {
+                        return Ok(());
+                    }
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    for event in &events {
+                        append_in_tx(&mut tx, event).await?;
+                    }
+                    tx.commit().await.map_err(backend_err)
+                }
+
+                async fn list_audit(&self, scope: &OrgScope, filter: &AuditFilter) -> StoreResult<Vec<AuditRecord>> {
+                    let rows = sqlx::query(
+                        "SELECT seq, id, at, action, outcome, user_id, role, on_behalf_of, org_id, case_id, \
+                         object_type, object_id, purpose, source_addr, prev_hash, hash FROM audit_log \
+                         WHERE org_id = $1 \
+                         AND ($2 IS NULL OR at >= $2) AND ($3 IS NULL OR at < $3) \
+                         AND ($4 IS NULL OR user_id = $4) AND ($5 IS NULL OR case_id = $5) \
+                         AND ($6 IS NULL OR seq < $6) \
+                         ORDER BY seq DESC LIMIT $7",
+                    )
+                    .bind(scope.org_id().as_str())
+                    .bind(filter.from)
+                    .bind(filter.until)
+                    .bind(filter.user_id.as_ref().map(|u| u.as_str().to_string()))
+                    .bind(filter.case_id.as_deref())
+                    .bind(filter.before_seq)
+                    .bind(i64::from(filter.limit.clamp(1, 1000)))
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(backend_err)?;
+                    rows.iter().map(audit_from_row).collect::<Result<_, _>>().map_err(backend_err)
+                }
+
+                async fn verify_audit(&self) -> StoreResult<ChainReport> {
+                    const PAGE: i64 = 5_000;
+                    let mut prev = GENESIS_HASH.to_string();
+                    let mut next_seq = 1_i64;
+                    let mut checked = 0_u64;
+                    loop {
+                        let rows = sqlx::query(
+                            "SELECT seq, id, at, action, outcome, user_id, role, on_behalf_of, org_id, case_id, \
+                             object_type, object_id, purpose, source_addr, prev_hash, hash FROM audit_log \
+                             WHERE seq >= $1 ORDER BY seq LIMIT $2",
+                        )
+                        .bind(next_seq)
+                        .bind(PAGE)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(backend_err)?;
+                        let records: Vec<AuditRecord> =
+                            rows.iter().map(audit_from_row).collect::<Result<_, _>>().map_err(backend_err)?;
+                        let report = verify_chain(&records, prev.clone(), next_seq);
+                        checked += report.checked;
+                        if report.first_broken.is_some() {
+                            return Ok(ChainReport { checked, first_broken: report.first_broken });
+                        }
+                        let Some(last) = records.last() else { break };
+                        prev = last.hash.clone();
+                        next_seq = last.seq + 1;
+                        if (records.len() as i64) < PAGE {
+                            break;
+                        }
+                    }
+                    // The head must point at the last entry, or entries were removed from the end.
+                    let head = sqlx::query("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
+                        .fetch_one(&self.pool)
+                        .await
+                        .map_err(backend_err)?;
+                    let last_seq: i64 = head.try_get("last_seq").map_err(backend_err)?;
+                    let last_hash: String = head.try_get("last_hash").map_err(backend_err)?;
+                    if last_seq != next_seq - 1 || last_hash != prev {
+                        return Ok(ChainReport { checked, first_broken: Some(next_seq) });
+                    }
+                    Ok(ChainReport { checked, first_broken: None })
+                }
+
+                async fn backup_to(&self, path: &std::path::Path) -> StoreResult<()> {
+                    self.backup_into(path).await
+                }
+            }
+
+            async fn insert_session(tx: &mut Tx<'_>, s: &NewSession) -> StoreResult<()> {
+                sqlx::query(
+                    "INSERT INTO sessions (token_hash, user_id, kind, stage, created_at, last_seen_at) \
+                     VALUES ($1, $2, $3, $4, $5, $5)",
+                )
+                .bind(&s.token_hash)
+                .bind(s.user_id.as_str())
+                .bind(s.kind.as_str())
+                .bind(s.stage.as_str())
+                .bind(s.created_at)
+                .execute(&mut **tx)
+                .await
+                .map_err(backend_err)?;
+                Ok(())
+            }
+        };
+    };
+}

@@ -1,0 +1,500 @@
+//! The store test-suite: one story that every backend must pass. Each backend's tests call
+//! [`run_all`] with a fresh, migrated store.
+
+use crate::{
+    AuditFilter, NewSession, NewUser, OrgScope, SessionKind, SessionStage, Store, StoreError,
+};
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use steunkring_domain::audit::{AuditAction, AuditEvent, Outcome};
+use steunkring_domain::{Email, OrgId, PersonName, Role, TeamId};
+
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0)
+        .single()
+        .expect("valid time")
+}
+
+fn event(at: DateTime<Utc>, action: AuditAction, org: &OrgId) -> AuditEvent {
+    let mut e = AuditEvent::new(at, action, Outcome::Success);
+    e.org_id = Some(org.clone());
+    e
+}
+
+fn new_user(email: &str, roles: &[Role], teams: &[TeamId]) -> NewUser {
+    NewUser {
+        email: Email::parse(email).expect("valid email"),
+        name: PersonName::parse("name", "Test Gebruiker").expect("valid name"),
+        roles: roles.to_vec(),
+        teams: teams.to_vec(),
+        password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".into(),
+        at: t0(),
+    }
+}
+
+/// Runs every check of the suite, in order, on `store`.
+pub async fn run_all(store: &dyn Store) {
+    store.ping().await.expect("ping");
+    orgs_teams_and_users(store).await;
+    organisation_isolation(store).await;
+    sessions(store).await;
+    throttling_records(store).await;
+    audit_chain(store).await;
+}
+
+async fn orgs_teams_and_users(store: &dyn Store) {
+    let org = store
+        .create_org("Jeugdhulp Noord", t0())
+        .await
+        .expect("org");
+    assert!(matches!(
+        store.create_org("Jeugdhulp Noord", t0()).await,
+        Err(StoreError::Conflict(_))
+    ));
+    let found = store
+        .find_org_by_name("Jeugdhulp Noord")
+        .await
+        .expect("find")
+        .expect("exists");
+    assert_eq!(found.id, org.id);
+    let scope = OrgScope::operator(org.id.clone());
+    let team = store
+        .create_team(
+            &scope,
+            "Wijkteam Centrum",
+            event(t0(), AuditAction::Create, &org.id),
+        )
+        .await
+        .expect("team");
+    let teams = store.list_teams(&scope).await.expect("teams");
+    assert_eq!(teams, vec![team.clone()]);
+
+    let user = store
+        .create_user(
+            &scope,
+            new_user(
+                "Sanne@Example.nl",
+                &[Role::Professional, Role::Admin],
+                std::slice::from_ref(&team.id),
+            ),
+            event(t0(), AuditAction::Create, &org.id),
+        )
+        .await
+        .expect("user");
+    assert_eq!(user.email, "sanne@example.nl");
+    let again = store.get_user(&scope, &user.id).await.expect("get");
+    assert_eq!(again.roles, vec![Role::Professional, Role::Admin]);
+    assert_eq!(again.teams, vec![team.id.clone()]);
+    assert!(!again.disabled && !again.totp_enabled);
+
+    let dup = store
+        .create_user(
+            &scope,
+            new_user("sanne@example.nl", &[Role::Analyst], &[]),
+            event(t0(), AuditAction::Create, &org.id),
+        )
+        .await;
+    assert!(
+        matches!(dup, Err(StoreError::Conflict("email"))),
+        "duplicate e-mail: {dup:?}"
+    );
+
+    let login = store
+        .find_login(&Email::parse("sanne@example.nl").expect("valid"))
+        .await
+        .expect("login")
+        .expect("exists");
+    assert_eq!(login.user_id, user.id);
+    assert!(!login.org_requires_totp);
+
+    store
+        .set_totp_secret(
+            &user.id,
+            Some("JBSWY3DPEHPK3PXP"),
+            event(t0(), AuditAction::Update, &org.id),
+        )
+        .await
+        .expect("totp");
+    store
+        .set_org_require_totp(&scope, true, event(t0(), AuditAction::Update, &org.id))
+        .await
+        .expect("require");
+    let login = store
+        .find_login(&Email::parse("sanne@example.nl").expect("valid"))
+        .await
+        .expect("login")
+        .expect("exists");
+    assert_eq!(login.totp_secret.as_deref(), Some("JBSWY3DPEHPK3PXP"));
+    assert!(login.org_requires_totp);
+    assert!(
+        store
+            .get_user(&scope, &user.id)
+            .await
+            .expect("get")
+            .totp_enabled
+    );
+
+    store
+        .set_user_teams(
+            &scope,
+            &user.id,
+            &[],
+            event(t0(), AuditAction::Update, &org.id),
+        )
+        .await
+        .expect("teams");
+    assert!(
+        store
+            .get_user(&scope, &user.id)
+            .await
+            .expect("get")
+            .teams
+            .is_empty()
+    );
+}
+
+async fn organisation_isolation(store: &dyn Store) {
+    let a = store
+        .create_org("Organisatie A", t0())
+        .await
+        .expect("org a");
+    let b = store
+        .create_org("Organisatie B", t0())
+        .await
+        .expect("org b");
+    let sa = OrgScope::operator(a.id.clone());
+    let sb = OrgScope::operator(b.id.clone());
+    let team_b = store
+        .create_team(&sb, "Team B", event(t0(), AuditAction::Create, &b.id))
+        .await
+        .expect("team b");
+    let user_a = store
+        .create_user(
+            &sa,
+            new_user("a@example.nl", &[Role::Admin], &[]),
+            event(t0(), AuditAction::Create, &a.id),
+        )
+        .await
+        .expect("user a");
+
+    // Another organisation's user, team and audit entries are invisible and untouchable.
+    assert!(matches!(
+        store.get_user(&sb, &user_a.id).await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(store.list_users(&sb).await.expect("list").is_empty());
+    assert!(matches!(
+        store
+            .set_user_disabled(
+                &sb,
+                &user_a.id,
+                true,
+                event(t0(), AuditAction::Update, &b.id)
+            )
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(!store.get_user(&sa, &user_a.id).await.expect("get").disabled);
+    // A user cannot be put in another organisation's team.
+    let cross = store
+        .create_user(
+            &sa,
+            new_user(
+                "x@example.nl",
+                &[Role::Professional],
+                std::slice::from_ref(&team_b.id),
+            ),
+            event(t0(), AuditAction::Create, &a.id),
+        )
+        .await;
+    assert!(matches!(cross, Err(StoreError::NotFound)), "{cross:?}");
+    assert!(
+        store
+            .find_login(&Email::parse("x@example.nl").expect("valid"))
+            .await
+            .expect("find")
+            .is_none(),
+        "the refused user was not half-written"
+    );
+    let audit_b = store
+        .list_audit(
+            &sb,
+            &AuditFilter {
+                limit: 100,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("audit");
+    assert!(
+        audit_b
+            .iter()
+            .all(|r| r.event.org_id.as_ref() == Some(&b.id))
+    );
+    assert!(!audit_b.is_empty());
+}
+
+async fn sessions(store: &dyn Store) {
+    let org = store.create_org("Sessies", t0()).await.expect("org");
+    let scope = OrgScope::operator(org.id.clone());
+    let user = store
+        .create_user(
+            &scope,
+            new_user("sessie@example.nl", &[Role::Professional], &[]),
+            event(t0(), AuditAction::Create, &org.id),
+        )
+        .await
+        .expect("user");
+    let session = |hash: &str, stage| NewSession {
+        token_hash: hash.into(),
+        user_id: user.id.clone(),
+        kind: SessionKind::Browser,
+        stage,
+        created_at: t0(),
+    };
+    store
+        .create_session(
+            session("h1", SessionStage::AwaitingSecondFactor),
+            event(t0(), AuditAction::Login, &org.id),
+        )
+        .await
+        .expect("session");
+    let s = store
+        .find_session("h1")
+        .await
+        .expect("find")
+        .expect("exists");
+    assert_eq!(s.stage, SessionStage::AwaitingSecondFactor);
+    assert_eq!(s.user_id, user.id);
+    assert_eq!(s.roles, vec![Role::Professional]);
+    assert_eq!(s.last_seen_at, t0());
+
+    // Rotation: the half-finished session is gone, the full one exists.
+    store
+        .replace_session(
+            "h1",
+            session("h2", SessionStage::Full),
+            event(t0(), AuditAction::Login, &org.id),
+        )
+        .await
+        .expect("replace");
+    assert!(store.find_session("h1").await.expect("find").is_none());
+    assert_eq!(
+        store
+            .find_session("h2")
+            .await
+            .expect("find")
+            .expect("exists")
+            .stage,
+        SessionStage::Full
+    );
+    assert!(matches!(
+        store
+            .replace_session(
+                "h1",
+                session("h3", SessionStage::Full),
+                event(t0(), AuditAction::Login, &org.id)
+            )
+            .await,
+        Err(StoreError::NotFound)
+    ));
+
+    let later = t0() + Duration::minutes(10);
+    store.touch_session("h2", later).await.expect("touch");
+    assert_eq!(
+        store
+            .find_session("h2")
+            .await
+            .expect("find")
+            .expect("exists")
+            .last_seen_at,
+        later
+    );
+
+    // Expiry sweep: idle for 30 minutes.
+    assert_eq!(
+        store
+            .delete_expired_sessions(later + Duration::minutes(29))
+            .await
+            .expect("sweep"),
+        0
+    );
+    assert_eq!(
+        store
+            .delete_expired_sessions(later + Duration::minutes(30))
+            .await
+            .expect("sweep"),
+        1
+    );
+
+    // Disabling ends every session; a password change ends every other one.
+    store
+        .create_session(
+            session("h4", SessionStage::Full),
+            event(t0(), AuditAction::Login, &org.id),
+        )
+        .await
+        .expect("s4");
+    store
+        .create_session(
+            session("h5", SessionStage::Full),
+            event(t0(), AuditAction::Login, &org.id),
+        )
+        .await
+        .expect("s5");
+    store
+        .set_password_hash(
+            &user.id,
+            "new-hash",
+            Some("h4"),
+            event(t0(), AuditAction::Update, &org.id),
+        )
+        .await
+        .expect("password");
+    assert!(store.find_session("h4").await.expect("find").is_some());
+    assert!(store.find_session("h5").await.expect("find").is_none());
+    store
+        .set_user_disabled(
+            &scope,
+            &user.id,
+            true,
+            event(t0(), AuditAction::Update, &org.id),
+        )
+        .await
+        .expect("disable");
+    assert!(store.find_session("h4").await.expect("find").is_none());
+    store
+        .delete_session("nonexistent", None)
+        .await
+        .expect("deleting nothing is fine");
+}
+
+async fn throttling_records(store: &dyn Store) {
+    let org = store.create_org("Drempel", t0()).await.expect("org");
+    for i in 0..3 {
+        let at = t0() + Duration::minutes(i);
+        store
+            .record_login_failure(
+                "iemand@example.nl",
+                "10.0.0.1",
+                event(at, AuditAction::LoginFailed, &org.id),
+            )
+            .await
+            .expect("failure");
+    }
+    store
+        .record_login_failure(
+            "ander@example.nl",
+            "10.0.0.1",
+            event(t0(), AuditAction::LoginFailed, &org.id),
+        )
+        .await
+        .expect("failure");
+    let f = store
+        .login_failures_for_account("iemand@example.nl", t0() + Duration::minutes(1))
+        .await
+        .expect("failures");
+    assert_eq!(
+        f,
+        vec![t0() + Duration::minutes(1), t0() + Duration::minutes(2)]
+    );
+    assert_eq!(
+        store
+            .login_failures_for_addr("10.0.0.1", t0())
+            .await
+            .expect("addr"),
+        4
+    );
+    assert_eq!(
+        store
+            .login_failures_for_addr("10.0.0.2", t0())
+            .await
+            .expect("addr"),
+        0
+    );
+    store
+        .clear_login_failures("iemand@example.nl")
+        .await
+        .expect("clear");
+    assert!(
+        store
+            .login_failures_for_account("iemand@example.nl", t0())
+            .await
+            .expect("failures")
+            .is_empty()
+    );
+}
+
+async fn audit_chain(store: &dyn Store) {
+    let org = store.create_org("Logboek", t0()).await.expect("org");
+    let scope = OrgScope::operator(org.id.clone());
+    let mut batch = Vec::new();
+    for i in 0..5 {
+        let mut e = event(t0() + Duration::seconds(i), AuditAction::Read, &org.id);
+        e.case_id = Some(format!("case-{}", i % 2));
+        e.purpose = Some("care".into());
+        e.source_addr = Some("192.0.2.7".into());
+        batch.push(e);
+    }
+    store.append_audit(batch).await.expect("append");
+    store
+        .append_audit(Vec::new())
+        .await
+        .expect("an empty batch is fine");
+
+    let case_1 = store
+        .list_audit(
+            &scope,
+            &AuditFilter {
+                case_id: Some("case-1".into()),
+                limit: 50,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("list");
+    assert_eq!(case_1.len(), 2);
+    assert!(case_1[0].seq > case_1[1].seq, "newest first");
+    assert_eq!(case_1[0].event.purpose.as_deref(), Some("care"));
+
+    let period = store
+        .list_audit(
+            &scope,
+            &AuditFilter {
+                from: Some(t0() + Duration::seconds(1)),
+                until: Some(t0() + Duration::seconds(3)),
+                limit: 50,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("list");
+    assert_eq!(period.len(), 2);
+
+    let paged = store
+        .list_audit(
+            &scope,
+            &AuditFilter {
+                limit: 2,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("page 1");
+    assert_eq!(paged.len(), 2);
+    let next = store
+        .list_audit(
+            &scope,
+            &AuditFilter {
+                limit: 50,
+                before_seq: Some(paged[1].seq),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("page 2");
+    assert!(next.iter().all(|r| r.seq < paged[1].seq));
+
+    let report = store.verify_audit().await.expect("verify");
+    assert_eq!(report.first_broken, None);
+    assert!(report.checked >= 5);
+}
