@@ -1,0 +1,177 @@
+# Steunkring — English (second language).
+
+app-name = Steunkring
+skip-to-content = Skip to content
+lang-switch-to-en = English
+lang-switch-to-nl = Nederlands
+nav-label = Main menu
+nav-home = Home
+nav-users = Users
+nav-teams = Teams
+nav-audit = Audit trail
+nav-account = My account
+nav-logout = Log out
+footer-text = Steunkring helps young people, their families and their network to see, strengthen and use support.
+
+## Errors
+error-back-home = Back to the home page
+error-code = Error code
+error-title-400 = That did not work
+error-title-401 = Please log in first
+error-title-403 = No access
+error-title-404 = Not found
+error-title-409 = Not possible right now
+error-title-422 = Please check what you entered
+error-title-429 = Please wait
+error-title-500 = Something went wrong
+error-not-found = This page does not exist, or you may not see it. Check the address.
+error-forbidden = You may not do this. If you think that is wrong, ask your organisation's administrator.
+error-internal = Something went wrong on our side. Please try again later.
+error-internal-incident = Something went wrong on our side. Please try again later. Quote this number if you contact us: { $incident }.
+error-not-logged-in = You are not logged in. Please log in first.
+error-too-many-attempts = Too many attempts. Wait 15 minutes, then try again.
+error-conflict = This already exists or has just changed. Reload the page.
+error-email-taken = There is already an account with this email address.
+error-invalid-input = Not everything is filled in correctly. See the fields for what is wrong.
+error-body-too-large = What you sent is too large (over 1 MB).
+error-unreadable-body = We could not read what you sent.
+error-invalid-utf8 = The text contains characters we cannot read (not valid UTF-8).
+error-malformed-json = This is not valid JSON.
+error-required = This field is required.
+error-unknown-field = We do not know this field.
+error-unknown-value = We do not know this value.
+error-wrong-type = This value is of the wrong kind (for example text where a number belongs).
+error-invalid-value = This value is not valid.
+error-cross-site = This form came from another website. To protect you, we did not process it.
+error-email-invalid = This is not a valid email address.
+error-too-long = This text is too long.
+error-control-characters = This text contains invisible control characters.
+error-password-too-short = The password must have at least 10 characters.
+error-password-too-long = The password may have at most 256 characters.
+error-password-common = This password is too easy to guess. Choose another one, for example a short sentence.
+error-second-factor-required = Also send the code from your two-step verification app (field totp).
+error-second-factor-enrolment = Your organisation requires two-step verification. Set it up on the website first.
+
+## Login
+login-title = Log in
+login-intro = Log in with your email address and password.
+login-submit = Log in
+login-invalid = The email address or the password is not correct.
+field-email = Email address
+field-password = Password
+field-name = Name
+field-code = Code (6 digits)
+code-title = Enter your code
+code-intro = Open the two-step verification app on your phone. Enter the 6-digit code.
+code-submit = Confirm
+code-cancel = Stop logging in
+code-invalid = This code is wrong or has expired. Try the newest code.
+
+## Home
+home-title = Home
+home-greeting = Welcome, { $name }
+home-roles = You work here as:
+home-pro-title = Your cases
+home-pro-text = The cases of your teams will be here: the young person's network, the plan and the measurements.
+home-coordinator-title = Volunteers and matches
+home-coordinator-text = Here you follow volunteers and their matches with families and young people.
+home-analyst-title = Insight
+home-analyst-text = Here you see figures about all cases together. You never see data about one person.
+home-admin-title = Administration
+home-account-link = Password and two-step verification
+
+## Roles
+role-admin = Administrator
+role-professional = Youth care professional
+role-coordinator = Coordinator
+role-analyst = Analyst
+role-youth = Young person
+role-parent = Parent
+role-support-figure = Support figure
+
+## Account
+account-title = My account
+account-roles = Roles
+account-password-title = Change password
+account-current-password = Current password
+account-new-password = New password
+account-repeat-password = Repeat new password
+account-password-hint = At least 10 characters. A short sentence is strong and easy to remember.
+account-password-submit = Save password
+account-password-changed = Your password has been changed. You have been logged out everywhere else.
+account-current-wrong = Your current password is not correct.
+account-repeat-differs = The two new passwords are not the same.
+account-totp-on = Two-step verification is on.
+account-totp-off = Two-step verification is off. A code from your phone protects your account much better.
+account-totp-setup = Set up two-step verification
+account-totp-remove = Turn off two-step verification
+account-totp-enabled = Two-step verification is now on.
+account-totp-removed = Two-step verification is now off.
+account-totp-required = Your organisation requires two-step verification for your role. You cannot turn it off.
+totp-title = Two-step verification
+totp-required-notice = Your organisation requires two-step verification. Set it up now; then you can continue.
+totp-step-app = Install a two-step verification app on your phone (an authenticator app).
+totp-step-key = In the app, add an account with this key:
+totp-open-app = Or open the key directly in the app on this device
+totp-step-code = Enter the 6-digit code the app shows now.
+totp-submit = Turn on
+
+## Administration
+admin-users-title = Users
+admin-users-caption = All accounts of your organisation
+admin-users-status = Status
+admin-users-actions = Actions
+admin-users-disabled = Disabled
+admin-users-active = Active
+admin-users-totp = two-step on
+admin-users-enable = Enable
+admin-users-disable = Disable
+admin-users-new = New user
+admin-users-initial-password = First password
+admin-users-create = Create user
+admin-users-role-required = Choose at least one role.
+admin-users-team-unknown = A chosen team does not exist (any more).
+admin-users-not-self = You cannot disable your own account.
+admin-settings-title = Organisation settings
+admin-settings-require-totp = Two-step verification required for administrators and professionals
+admin-settings-save = Save settings
+admin-teams-title = Teams
+admin-teams-none = There are no teams yet.
+admin-teams-new = New team
+admin-teams-create = Create team
+admin-teams-exists = There is already a team with this name.
+
+## Audit trail
+audit-title = Audit trail
+audit-intro = Who read or changed what, and when. The audit trail cannot be altered.
+audit-from = From
+audit-until = Until
+audit-user = User
+audit-everyone = Everyone
+audit-case = Case
+audit-filter = Search
+audit-caption = Entries, newest first
+audit-col-id = No.
+audit-col-time = Time
+audit-col-action = Action
+audit-col-outcome = Outcome
+audit-col-role = Role
+audit-col-object = Subject
+audit-col-source = Address
+audit-empty = No entries found.
+audit-older = Older entries
+audit-bad-date = A date is not right. Use yyyy-mm-dd.
+audit-operator = Operator (command line)
+audit-action-login = Logged in
+audit-action-login-failed = Login failed
+audit-action-login-throttled = Login temporarily blocked
+audit-action-logout = Logged out
+audit-action-read = Read
+audit-action-create = Created
+audit-action-update = Changed
+audit-action-delete = Deleted
+audit-action-export = Exported
+audit-action-search = Searched
+audit-outcome-success = Succeeded
+audit-outcome-failure = Failed
+audit-outcome-denied = Refused

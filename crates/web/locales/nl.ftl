@@ -1,0 +1,177 @@
+# Steunkring — Nederlands (standaardtaal). Schrijf op B1-niveau: korte zinnen, gewone woorden.
+
+app-name = Steunkring
+skip-to-content = Naar de inhoud
+lang-switch-to-en = English
+lang-switch-to-nl = Nederlands
+nav-label = Hoofdmenu
+nav-home = Start
+nav-users = Gebruikers
+nav-teams = Teams
+nav-audit = Logboek
+nav-account = Mijn account
+nav-logout = Uitloggen
+footer-text = Steunkring helpt jongeren, hun gezin en hun netwerk om steun te zien, te versterken en te gebruiken.
+
+## Fouten
+error-back-home = Terug naar de startpagina
+error-code = Foutcode
+error-title-400 = Dat lukte niet
+error-title-401 = Log eerst in
+error-title-403 = Geen toegang
+error-title-404 = Niet gevonden
+error-title-409 = Dat kan nu niet
+error-title-422 = Controleer wat u invulde
+error-title-429 = Even wachten
+error-title-500 = Er ging iets mis
+error-not-found = Deze pagina bestaat niet, of u mag hem niet zien. Controleer het adres.
+error-forbidden = U mag dit niet doen. Denkt u dat dit niet klopt? Vraag het aan de beheerder van uw organisatie.
+error-internal = Er ging bij ons iets mis. Probeer het later nog eens.
+error-internal-incident = Er ging bij ons iets mis. Probeer het later nog eens. Noem dit nummer als u contact opneemt: { $incident }.
+error-not-logged-in = U bent niet ingelogd. Log eerst in.
+error-too-many-attempts = Te veel pogingen. Wacht 15 minuten en probeer het dan opnieuw.
+error-conflict = Dit bestaat al of is net veranderd. Laad de pagina opnieuw.
+error-email-taken = Er is al een account met dit e-mailadres.
+error-invalid-input = Niet alles is goed ingevuld. Kijk bij de velden wat er mis is.
+error-body-too-large = Wat u stuurde is te groot (meer dan 1 MB).
+error-unreadable-body = Wat u stuurde konden we niet lezen.
+error-invalid-utf8 = De tekst bevat tekens die we niet kunnen lezen (geen geldige UTF-8).
+error-malformed-json = Dit is geen geldige JSON.
+error-required = Dit veld is verplicht.
+error-unknown-field = Dit veld kennen we niet.
+error-unknown-value = Deze waarde kennen we niet.
+error-wrong-type = Deze waarde heeft het verkeerde soort (bijvoorbeeld tekst waar een getal hoort).
+error-invalid-value = Deze waarde is niet geldig.
+error-cross-site = Dit formulier kwam van een andere website. Om u te beschermen hebben we het niet verwerkt.
+error-email-invalid = Dit is geen geldig e-mailadres.
+error-too-long = Deze tekst is te lang.
+error-control-characters = Deze tekst bevat onzichtbare besturingstekens.
+error-password-too-short = Het wachtwoord moet minstens 10 tekens hebben.
+error-password-too-long = Het wachtwoord mag hoogstens 256 tekens hebben.
+error-password-common = Dit wachtwoord is te makkelijk te raden. Kies een ander, bijvoorbeeld een korte zin.
+error-second-factor-required = Stuur ook de code uit uw app voor tweestapsverificatie mee (veld totp).
+error-second-factor-enrolment = Uw organisatie vraagt om tweestapsverificatie. Stel die eerst in via de website.
+
+## Inloggen
+login-title = Inloggen
+login-intro = Log in met uw e-mailadres en wachtwoord.
+login-submit = Inloggen
+login-invalid = Het e-mailadres of het wachtwoord klopt niet.
+field-email = E-mailadres
+field-password = Wachtwoord
+field-name = Naam
+field-code = Code (6 cijfers)
+code-title = Code invullen
+code-intro = Open de app voor tweestapsverificatie op uw telefoon. Vul de code van 6 cijfers in.
+code-submit = Bevestigen
+code-cancel = Stoppen met inloggen
+code-invalid = Deze code klopt niet of is verlopen. Probeer de nieuwste code.
+
+## Start
+home-title = Start
+home-greeting = Welkom, { $name }
+home-roles = U werkt hier als:
+home-pro-title = Uw dossiers
+home-pro-text = Hier komen de dossiers van uw teams: het netwerk van de jongere, het plan en de metingen.
+home-coordinator-title = Vrijwilligers en koppelingen
+home-coordinator-text = Hier volgt u vrijwilligers en hun koppelingen met gezinnen en jongeren.
+home-analyst-title = Inzicht
+home-analyst-text = Hier ziet u cijfers over alle dossiers samen. U ziet nooit gegevens van één persoon.
+home-admin-title = Beheer
+home-account-link = Wachtwoord en tweestapsverificatie
+
+## Rollen
+role-admin = Beheerder
+role-professional = Jeugdprofessional
+role-coordinator = Coördinator
+role-analyst = Analist
+role-youth = Jongere
+role-parent = Ouder
+role-support-figure = Steunfiguur
+
+## Account
+account-title = Mijn account
+account-roles = Rollen
+account-password-title = Wachtwoord wijzigen
+account-current-password = Huidig wachtwoord
+account-new-password = Nieuw wachtwoord
+account-repeat-password = Herhaal nieuw wachtwoord
+account-password-hint = Minstens 10 tekens. Een korte zin is sterk en makkelijk te onthouden.
+account-password-submit = Wachtwoord opslaan
+account-password-changed = Uw wachtwoord is gewijzigd. U bent overal anders uitgelogd.
+account-current-wrong = Uw huidige wachtwoord klopt niet.
+account-repeat-differs = De twee nieuwe wachtwoorden zijn niet gelijk.
+account-totp-on = Tweestapsverificatie staat aan.
+account-totp-off = Tweestapsverificatie staat uit. Met een code van uw telefoon is uw account veel beter beschermd.
+account-totp-setup = Tweestapsverificatie instellen
+account-totp-remove = Tweestapsverificatie uitzetten
+account-totp-enabled = Tweestapsverificatie staat nu aan.
+account-totp-removed = Tweestapsverificatie staat nu uit.
+account-totp-required = Uw organisatie vraagt tweestapsverificatie voor uw rol. U kunt het niet uitzetten.
+totp-title = Tweestapsverificatie
+totp-required-notice = Uw organisatie vraagt om tweestapsverificatie. Stel het nu in; daarna kunt u verder.
+totp-step-app = Installeer een app voor tweestapsverificatie op uw telefoon (bijvoorbeeld een authenticator-app).
+totp-step-key = Voeg in de app een account toe met deze sleutel:
+totp-open-app = Of open de sleutel direct in de app op dit apparaat
+totp-step-code = Vul de code van 6 cijfers in die de app nu laat zien.
+totp-submit = Aanzetten
+
+## Beheer
+admin-users-title = Gebruikers
+admin-users-caption = Alle accounts van uw organisatie
+admin-users-status = Status
+admin-users-actions = Acties
+admin-users-disabled = Geblokkeerd
+admin-users-active = Actief
+admin-users-totp = tweestaps aan
+admin-users-enable = Deblokkeren
+admin-users-disable = Blokkeren
+admin-users-new = Nieuwe gebruiker
+admin-users-initial-password = Eerste wachtwoord
+admin-users-create = Gebruiker aanmaken
+admin-users-role-required = Kies minstens één rol.
+admin-users-team-unknown = Een gekozen team bestaat niet (meer).
+admin-users-not-self = U kunt uw eigen account niet blokkeren.
+admin-settings-title = Instellingen van de organisatie
+admin-settings-require-totp = Tweestapsverificatie verplicht voor beheerders en jeugdprofessionals
+admin-settings-save = Instellingen opslaan
+admin-teams-title = Teams
+admin-teams-none = Er zijn nog geen teams.
+admin-teams-new = Nieuw team
+admin-teams-create = Team aanmaken
+admin-teams-exists = Er is al een team met deze naam.
+
+## Logboek
+audit-title = Logboek
+audit-intro = Wie heeft wat gelezen of veranderd, en wanneer. Het logboek kan niet worden aangepast.
+audit-from = Vanaf
+audit-until = Tot en met
+audit-user = Gebruiker
+audit-everyone = Iedereen
+audit-case = Dossier
+audit-filter = Zoeken
+audit-caption = Logregels, nieuwste eerst
+audit-col-id = Nr.
+audit-col-time = Tijd
+audit-col-action = Handeling
+audit-col-outcome = Resultaat
+audit-col-role = Rol
+audit-col-object = Onderwerp
+audit-col-source = Adres
+audit-empty = Geen logregels gevonden.
+audit-older = Oudere logregels
+audit-bad-date = Een datum is niet goed. Gebruik jjjj-mm-dd.
+audit-operator = Beheer (opdrachtregel)
+audit-action-login = Ingelogd
+audit-action-login-failed = Inloggen mislukt
+audit-action-login-throttled = Inloggen tijdelijk geblokkeerd
+audit-action-logout = Uitgelogd
+audit-action-read = Gelezen
+audit-action-create = Aangemaakt
+audit-action-update = Gewijzigd
+audit-action-delete = Verwijderd
+audit-action-export = Geëxporteerd
+audit-action-search = Gezocht
+audit-outcome-success = Gelukt
+audit-outcome-failure = Mislukt
+audit-outcome-denied = Geweigerd

@@ -1,0 +1,92 @@
+//! The JSON API under `/api/v1` (see `shared/api-v1.md`), documented by the OpenAPI document
+//! at `/api/openapi.json`, which is generated from these handlers.
+
+mod session;
+
+use crate::auth::{CurrentSession, actor_of};
+use crate::error::ApiError;
+use crate::i18n::Lang;
+use crate::state::AppState;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use steunkring_domain::Actor;
+use steunkring_store::{SessionRecord, SessionStage};
+use utoipa::OpenApi;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/openapi.json", get(openapi_json))
+        .route("/api/v1/login", post(session::login))
+        .route("/api/v1/logout", post(session::logout))
+        .route("/api/v1/me", get(session::me))
+        .route("/api/v1/{*rest}", axum::routing::any(unknown))
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Steunkring API",
+        version = "1",
+        description = "The JSON API of Steunkring. Errors have the form {\"error\": {\"code\", \"message\", \"fields\"}}; every /api/v1 call accepts `Authorization: Bearer <token>` from POST /api/v1/login."
+    ),
+    paths(session::login, session::logout, session::me, crate::health),
+    components(schemas(crate::error::ErrorBody, crate::error::ErrorDetail)),
+    modifiers(&BearerAuth)
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+/// The OpenAPI document, as JSON.
+pub fn openapi_document() -> serde_json::Value {
+    serde_json::to_value(ApiDoc::openapi()).unwrap_or_default()
+}
+
+async fn openapi_json() -> Json<serde_json::Value> {
+    Json(openapi_document())
+}
+
+async fn unknown(lang: Lang) -> ApiError {
+    ApiError::not_found(lang)
+}
+
+/// A fully logged-in caller of the API (bearer token or session cookie); anyone else gets 401.
+pub struct ApiUser {
+    pub actor: Actor,
+    pub session: SessionRecord,
+    pub lang: Lang,
+}
+
+impl FromRequestParts<AppState> for ApiUser {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
+        let lang = crate::auth::request_lang(&parts.headers);
+        match parts
+            .extensions
+            .get::<CurrentSession>()
+            .and_then(|c| c.0.clone())
+        {
+            Some(s) if s.stage == SessionStage::Full => Ok(ApiUser {
+                actor: actor_of(&s),
+                session: s,
+                lang,
+            }),
+            _ => Err(ApiError::unauthorized(lang).into_response()),
+        }
+    }
+}

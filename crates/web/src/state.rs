@@ -1,0 +1,34 @@
+//! What every handler can reach.
+
+use crate::WebConfig;
+use crate::audit::AuditWriter;
+use std::sync::Arc;
+use steunkring_store::Store;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Arc<dyn Store>,
+    pub config: Arc<WebConfig>,
+    pub audit: AuditWriter,
+}
+
+impl AppState {
+    pub fn new(store: Arc<dyn Store>, config: WebConfig) -> AppState {
+        let audit = AuditWriter::start(store.clone());
+        AppState {
+            store,
+            config: Arc::new(config),
+            audit,
+        }
+    }
+
+    /// The session cookie's name: with the `__Host-` prefix over HTTPS, so that no subdomain
+    /// or plain-HTTP page can set or shadow it.
+    pub fn session_cookie(&self) -> &'static str {
+        if self.config.https {
+            "__Host-steunkring"
+        } else {
+            "steunkring"
+        }
+    }
+}

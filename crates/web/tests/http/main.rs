@@ -1,0 +1,8 @@
+//! In-process HTTP tests: the real router, the real store (SQLite by default; PostgreSQL when
+//! `STEUNKRING_TEST_DATABASE_URL` is set), requests driven with `oneshot`.
+
+mod app;
+mod auth;
+mod errors;
+mod pages;
+mod security;
