@@ -50,6 +50,14 @@ id_type!(
     /// An audit entry (*logregel*).
     AuditId
 );
+id_type!(
+    /// A case (*dossier*).
+    CaseId
+);
+id_type!(
+    /// A saved version of a network map (*versie*).
+    VersionId
+);
 
 #[cfg(test)]
 mod tests {

@@ -7,6 +7,7 @@
 pub mod account;
 pub mod actor;
 pub mod audit;
+pub mod case;
 pub mod ids;
 pub mod policy;
 pub mod role;

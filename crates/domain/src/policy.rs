@@ -3,7 +3,7 @@
 //! Case-level rules (own team, consent, sharing) join this module with the case issues; the
 //! organisation-level rules are here now.
 
-use crate::{Actor, OrgId, Role};
+use crate::{Actor, OrgId, Role, TeamId};
 
 /// Things a user can try to do at the level of their organisation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -41,6 +41,98 @@ pub fn permits_in_org(actor: &Actor, action: OrgAction, org: &OrgId) -> bool {
         | OrgAction::ManageSettings
         | OrgAction::ViewAuditTrail => actor.has_role(Role::Admin),
         OrgAction::ViewInsights => actor.has_role(Role::Analyst) || actor.has_role(Role::Admin),
+    }
+}
+
+/// Things a user can try to do with one case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CaseAction {
+    /// The case record: the young person's name, birth date, setting, team, network lead.
+    ReadDetails,
+    /// Change the case record (team, network lead, parents).
+    UpdateDetails,
+    /// Close or reopen the case.
+    Close,
+    /// See the network: members, ties, the map, indicators, versions.
+    ReadNetwork,
+    /// Add, change or remove members and ties; save versions.
+    ChangeNetwork,
+    /// Export the network (GraphML, CSV, SVG).
+    Export,
+    /// See who read or changed the case (the client view of the audit trail).
+    ViewAccessLog,
+}
+
+impl CaseAction {
+    pub const ALL: [CaseAction; 7] = [
+        CaseAction::ReadDetails,
+        CaseAction::UpdateDetails,
+        CaseAction::Close,
+        CaseAction::ReadNetwork,
+        CaseAction::ChangeNetwork,
+        CaseAction::Export,
+        CaseAction::ViewAccessLog,
+    ];
+}
+
+/// Where a case lives: enough for the rules to decide.
+#[derive(Debug, Clone, Copy)]
+pub struct CaseRef<'a> {
+    pub org_id: &'a OrgId,
+    pub team_id: &'a TeamId,
+}
+
+/// May `actor` do `action` with this case?
+///
+/// - Professionals of the case's own team are directly involved in the help: they may do
+///   everything with it.
+/// - Administrators manage cases (open, assign a team and network lead, close, see who looked)
+///   but are not involved in the help, so they do not see the network itself.
+/// - Professionals of another team, coordinators and analysts see no case at all; analysts
+///   get aggregates only, elsewhere.
+/// - Nobody reaches a case of another organisation.
+pub fn permits_on_case(actor: &Actor, action: CaseAction, case: CaseRef<'_>) -> bool {
+    if &actor.org_id != case.org_id {
+        return false;
+    }
+    let in_team = actor.has_role(Role::Professional) && actor.team_ids.contains(case.team_id);
+    if in_team {
+        return true;
+    }
+    actor.has_role(Role::Admin)
+        && matches!(
+            action,
+            CaseAction::ReadDetails
+                | CaseAction::UpdateDetails
+                | CaseAction::Close
+                | CaseAction::ViewAccessLog
+        )
+}
+
+/// May `actor` open a case for `team`? A professional for their own team, or an administrator.
+pub fn may_open_case(actor: &Actor, team: &TeamId) -> bool {
+    actor.has_role(Role::Admin)
+        || (actor.has_role(Role::Professional) && actor.team_ids.contains(team))
+}
+
+/// Which cases appear in a user's case list and search results.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CaseListScope {
+    /// None at all.
+    Nothing,
+    /// The cases of these teams.
+    Teams(Vec<TeamId>),
+    /// Every case of the organisation (administrators: details only).
+    Organisation,
+}
+
+pub fn case_list_scope(actor: &Actor) -> CaseListScope {
+    if actor.has_role(Role::Admin) {
+        CaseListScope::Organisation
+    } else if actor.has_role(Role::Professional) && !actor.team_ids.is_empty() {
+        CaseListScope::Teams(actor.team_ids.clone())
+    } else {
+        CaseListScope::Nothing
     }
 }
 
@@ -93,5 +185,90 @@ mod tests {
             &OrgId::from_stored("org-a")
         ));
         assert_eq!(a.audit_role(), Some(Role::Admin));
+    }
+
+    /// Role × action × own team / other team / other organisation.
+    #[test]
+    fn case_action_matrix() {
+        let org_a = OrgId::from_stored("org-a");
+        let team_1 = TeamId::from_stored("t1");
+        let team_2 = TeamId::from_stored("t2");
+        let org_b = OrgId::from_stored("org-b");
+        let own = CaseRef {
+            org_id: &org_a,
+            team_id: &team_1,
+        };
+        let other_team = CaseRef {
+            org_id: &org_a,
+            team_id: &team_2,
+        };
+        let other_org = CaseRef {
+            org_id: &org_b,
+            team_id: &team_1,
+        };
+        for role in Role::ALL {
+            let a = actor(&[role], "org-a");
+            for action in CaseAction::ALL {
+                let admin_may = matches!(
+                    action,
+                    CaseAction::ReadDetails
+                        | CaseAction::UpdateDetails
+                        | CaseAction::Close
+                        | CaseAction::ViewAccessLog
+                );
+                let expected_own = match role {
+                    Role::Professional => true,
+                    Role::Admin => admin_may,
+                    _ => false,
+                };
+                let expected_other_team = role == Role::Admin && admin_may;
+                assert_eq!(
+                    permits_on_case(&a, action, own),
+                    expected_own,
+                    "{role:?} {action:?} own team"
+                );
+                assert_eq!(
+                    permits_on_case(&a, action, other_team),
+                    expected_other_team,
+                    "{role:?} {action:?} other team"
+                );
+                assert!(
+                    !permits_on_case(&a, action, other_org),
+                    "{role:?} {action:?} other organisation"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn list_scope_follows_roles() {
+        assert_eq!(
+            case_list_scope(&actor(&[Role::Analyst], "o")),
+            CaseListScope::Nothing
+        );
+        assert_eq!(
+            case_list_scope(&actor(&[Role::Coordinator], "o")),
+            CaseListScope::Nothing
+        );
+        assert_eq!(
+            case_list_scope(&actor(&[Role::Admin], "o")),
+            CaseListScope::Organisation
+        );
+        assert_eq!(
+            case_list_scope(&actor(&[Role::Professional], "o")),
+            CaseListScope::Teams(vec![TeamId::from_stored("t1")])
+        );
+        assert!(may_open_case(
+            &actor(&[Role::Professional], "o"),
+            &TeamId::from_stored("t1")
+        ));
+        assert!(!may_open_case(
+            &actor(&[Role::Professional], "o"),
+            &TeamId::from_stored("t2")
+        ));
+        assert!(!may_open_case(
+            &actor(&[Role::Analyst], "o"),
+            &TeamId::from_stored("t1")
+        ));
     }
 }

@@ -160,6 +160,44 @@ pub trait Store: Send + Sync + 'static {
     /// Forgets failures of an account after a successful login.
     async fn clear_login_failures(&self, account_key: &str) -> StoreResult<()>;
 
+    // ----- cases -----
+
+    /// Opens a case. The team must belong to the organisation, and the network lead (if any)
+    /// must be a professional of it.
+    async fn create_case(
+        &self,
+        scope: &OrgScope,
+        details: &steunkring_domain::case::CaseDetails,
+        opened_on: chrono::NaiveDate,
+        audit: AuditEvent,
+    ) -> StoreResult<Case>;
+    async fn get_case(
+        &self,
+        scope: &OrgScope,
+        id: &steunkring_domain::ids::CaseId,
+    ) -> StoreResult<Case>;
+    async fn list_cases(
+        &self,
+        scope: &OrgScope,
+        query: &CaseQuery,
+    ) -> StoreResult<Vec<CaseSummary>>;
+    async fn update_case(
+        &self,
+        scope: &OrgScope,
+        id: &steunkring_domain::ids::CaseId,
+        details: &steunkring_domain::case::CaseDetails,
+        audit: AuditEvent,
+    ) -> StoreResult<Case>;
+    /// Closes (with the date) or reopens a case.
+    async fn set_case_status(
+        &self,
+        scope: &OrgScope,
+        id: &steunkring_domain::ids::CaseId,
+        status: steunkring_domain::case::CaseStatus,
+        on: chrono::NaiveDate,
+        audit: AuditEvent,
+    ) -> StoreResult<()>;
+
     // ----- audit trail -----
 
     /// Appends entries that stand on their own (reads, refused attempts), in one transaction:

@@ -150,3 +150,50 @@ pub struct AuditFilter {
     pub before_seq: Option<i64>,
     pub limit: u32,
 }
+
+/// A case as its readers see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Case {
+    pub id: steunkring_domain::ids::CaseId,
+    pub org_id: OrgId,
+    pub team_id: TeamId,
+    pub team_name: String,
+    pub youth_name: String,
+    pub preferred_name: Option<String>,
+    pub birth_date: chrono::NaiveDate,
+    pub gender: Option<String>,
+    pub setting: steunkring_domain::case::Setting,
+    pub network_lead: Option<UserId>,
+    pub network_lead_name: Option<String>,
+    pub status: steunkring_domain::case::CaseStatus,
+    pub opened_on: chrono::NaiveDate,
+    pub closed_on: Option<chrono::NaiveDate>,
+    pub parents: Vec<steunkring_domain::case::Parent>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A line in the case list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CaseSummary {
+    pub id: steunkring_domain::ids::CaseId,
+    pub team_id: TeamId,
+    pub team_name: String,
+    pub youth_name: String,
+    pub birth_date: chrono::NaiveDate,
+    pub setting: steunkring_domain::case::Setting,
+    pub status: steunkring_domain::case::CaseStatus,
+    pub opened_on: chrono::NaiveDate,
+}
+
+/// Which cases to list: always within the scope's organisation.
+#[derive(Debug, Clone, Default)]
+pub struct CaseQuery {
+    /// Only these teams (`None`: every team of the organisation).
+    pub teams: Option<Vec<TeamId>>,
+    /// Part of the young person's name or preferred name, any case.
+    pub search: Option<String>,
+    pub include_closed: bool,
+    /// Paging: only cases whose id sorts after this one.
+    pub after: Option<String>,
+    pub limit: u32,
+}

@@ -17,7 +17,7 @@ macro_rules! impl_sql_store {
     ($store:ty, db = $db:ty, backend = $backend:literal, lock = $lock:literal, teams_agg = $agg:literal) => {
         const _: () = {
             use $crate::{
-                AuditFilter, LoginRecord, NewSession, NewUser, Org, OrgScope, SessionKind,
+                AuditFilter, Case, CaseQuery, CaseSummary, LoginRecord, NewSession, NewUser, Org, OrgScope, SessionKind,
                 SessionRecord, SessionStage, Store, StoreError, StoreResult, Team, User,
             };
             use chrono::{DateTime, Utc};
@@ -26,7 +26,8 @@ macro_rules! impl_sql_store {
                 chain_hash, verify_chain, AuditAction, AuditEvent, AuditRecord, ChainReport,
                 Outcome, GENESIS_HASH,
             };
-            use steunkring_domain::ids::AuditId;
+            use steunkring_domain::case::{CaseDetails, CaseStatus, Parent, Setting};
+            use steunkring_domain::ids::{AuditId, CaseId};
             use steunkring_domain::{Email, OrgId, Role, TeamId, UserId};
 
             type Tx<'a> = sqlx::Transaction<'a, $db>;
@@ -195,6 +196,116 @@ macro_rules! impl_sql_store {
                         .map_err(backend_err)?;
                 }
                 Ok(())
+            }
+
+
+            fn case_from_row(row: &<$db as sqlx::Database>::Row, parents: Vec<Parent>) -> Result<Case, sqlx::Error> {
+                let setting: String = row.try_get("setting")?;
+                let status: String = row.try_get("status")?;
+                Ok(Case {
+                    id: CaseId::from_stored(row.try_get::<String, _>("id")?),
+                    org_id: OrgId::from_stored(row.try_get::<String, _>("org_id")?),
+                    team_id: TeamId::from_stored(row.try_get::<String, _>("team_id")?),
+                    team_name: row.try_get("team_name")?,
+                    youth_name: row.try_get("youth_name")?,
+                    preferred_name: row.try_get("preferred_name")?,
+                    birth_date: row.try_get("birth_date")?,
+                    gender: row.try_get("gender")?,
+                    setting: Setting::parse(&setting).ok_or_else(|| sqlx::Error::Decode("unknown setting".into()))?,
+                    network_lead: row.try_get::<Option<String>, _>("network_lead")?.map(UserId::from_stored),
+                    network_lead_name: row.try_get("network_lead_name")?,
+                    status: CaseStatus::parse(&status).ok_or_else(|| sqlx::Error::Decode("unknown status".into()))?,
+                    opened_on: row.try_get("opened_on")?,
+                    closed_on: row.try_get("closed_on")?,
+                    parents,
+                    updated_at: row.try_get("updated_at")?,
+                })
+            }
+
+            /// Reads one case of the organisation, inside any executor.
+            async fn read_case<'e, E>(exec: E, org: &OrgId, id: &CaseId) -> StoreResult<Option<<$db as sqlx::Database>::Row>>
+            where
+                E: sqlx::Executor<'e, Database = $db>,
+            {
+                sqlx::query(
+                    "SELECT c.id, c.org_id, c.team_id, t.name AS team_name, c.youth_name, c.preferred_name, \
+                     c.birth_date, c.gender, c.setting, c.network_lead, u.name AS network_lead_name, c.status, \
+                     c.opened_on, c.closed_on, c.updated_at \
+                     FROM cases c JOIN teams t ON t.id = c.team_id LEFT JOIN users u ON u.id = c.network_lead \
+                     WHERE c.id = $1 AND c.org_id = $2",
+                )
+                .bind(id.as_str())
+                .bind(org.as_str())
+                .fetch_optional(exec)
+                .await
+                .map_err(backend_err)
+            }
+
+            async fn read_parents<'e, E>(exec: E, id: &CaseId) -> StoreResult<Vec<Parent>>
+            where
+                E: sqlx::Executor<'e, Database = $db>,
+            {
+                let rows = sqlx::query("SELECT name, gezag FROM case_parents WHERE case_id = $1 ORDER BY position")
+                    .bind(id.as_str())
+                    .fetch_all(exec)
+                    .await
+                    .map_err(backend_err)?;
+                rows.iter()
+                    .map(|r| Ok(Parent { name: r.try_get("name")?, gezag: r.try_get("gezag")? }))
+                    .collect::<Result<_, sqlx::Error>>()
+                    .map_err(backend_err)
+            }
+
+            /// Checks the team and network lead of case details against the organisation.
+            async fn check_case_refs(tx: &mut Tx<'_>, scope: &OrgScope, details: &CaseDetails) -> StoreResult<()> {
+                teams_in_org(tx, scope, std::slice::from_ref(&details.team_id)).await?;
+                if let Some(lead) = &details.network_lead {
+                    let row = sqlx::query("SELECT roles, disabled FROM users WHERE id = $1 AND org_id = $2")
+                        .bind(lead.as_str())
+                        .bind(scope.org_id().as_str())
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(backend_err)?
+                        .ok_or(StoreError::NotFound)?;
+                    let roles = roles_from_text(&row.try_get::<String, _>("roles").map_err(backend_err)?);
+                    let disabled: bool = row.try_get("disabled").map_err(backend_err)?;
+                    if disabled || !roles.contains(&Role::Professional) {
+                        return Err(StoreError::NotFound);
+                    }
+                }
+                Ok(())
+            }
+
+            async fn write_parents(tx: &mut Tx<'_>, id: &CaseId, parents: &[Parent]) -> StoreResult<()> {
+                sqlx::query("DELETE FROM case_parents WHERE case_id = $1")
+                    .bind(id.as_str())
+                    .execute(&mut **tx)
+                    .await
+                    .map_err(backend_err)?;
+                for (i, p) in parents.iter().enumerate() {
+                    sqlx::query("INSERT INTO case_parents (case_id, position, name, gezag) VALUES ($1, $2, $3, $4)")
+                        .bind(id.as_str())
+                        .bind(i64::try_from(i).unwrap_or(i64::MAX))
+                        .bind(&p.name)
+                        .bind(p.gezag)
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(backend_err)?;
+                }
+                Ok(())
+            }
+
+            /// `%term%` for LIKE, with the wildcards a person typed taken literally.
+            fn like_pattern(term: &str) -> String {
+                let escaped: String = term
+                    .to_lowercase()
+                    .chars()
+                    .flat_map(|c| match c {
+                        '%' | '_' | '\\' => vec!['\\', c],
+                        other => vec![other],
+                    })
+                    .collect();
+                format!("%{escaped}%")
             }
 
             #[async_trait::async_trait]
@@ -597,6 +708,148 @@ macro_rules! impl_sql_store {
                         .await
                         .map_err(backend_err)?;
                     Ok(())
+                }
+
+
+                async fn create_case(&self, scope: &OrgScope, details: &CaseDetails, opened_on: chrono::NaiveDate, audit: AuditEvent) -> StoreResult<Case> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    check_case_refs(&mut tx, scope, details).await?;
+                    let id = CaseId::generate();
+                    sqlx::query(
+                        "INSERT INTO cases (id, org_id, team_id, youth_name, preferred_name, birth_date, gender, setting, \
+                         network_lead, status, opened_on, created_at, updated_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'open', $10, $11, $11)",
+                    )
+                    .bind(id.as_str())
+                    .bind(scope.org_id().as_str())
+                    .bind(details.team_id.as_str())
+                    .bind(details.youth_name.as_str())
+                    .bind(details.preferred_name.as_deref())
+                    .bind(details.birth_date)
+                    .bind(details.gender.as_deref())
+                    .bind(details.setting.as_str())
+                    .bind(details.network_lead.as_ref().map(|u| u.as_str().to_string()))
+                    .bind(opened_on)
+                    .bind(audit.at)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(backend_err)?;
+                    write_parents(&mut tx, &id, &details.parents).await?;
+                    append_in_tx(&mut tx, &audit.case(id.as_str()).object("case", id.as_str())).await?;
+                    let row = read_case(&mut *tx, scope.org_id(), &id).await?.ok_or(StoreError::NotFound)?;
+                    let case = case_from_row(&row, details.parents.clone()).map_err(backend_err)?;
+                    tx.commit().await.map_err(backend_err)?;
+                    Ok(case)
+                }
+
+                async fn get_case(&self, scope: &OrgScope, id: &CaseId) -> StoreResult<Case> {
+                    let row = read_case(&self.pool, scope.org_id(), id).await?.ok_or(StoreError::NotFound)?;
+                    let parents = read_parents(&self.pool, id).await?;
+                    case_from_row(&row, parents).map_err(backend_err)
+                }
+
+                async fn list_cases(&self, scope: &OrgScope, query: &CaseQuery) -> StoreResult<Vec<CaseSummary>> {
+                    let mut q = sqlx::QueryBuilder::<$db>::new(
+                        "SELECT c.id, c.team_id, t.name AS team_name, c.youth_name, c.birth_date, c.setting, c.status, c.opened_on \
+                         FROM cases c JOIN teams t ON t.id = c.team_id WHERE c.org_id = ",
+                    );
+                    q.push_bind(scope.org_id().as_str().to_string());
+                    if let Some(teams) = &query.teams {
+                        if teams.is_empty() {
+                            return Ok(Vec::new());
+                        }
+                        q.push(" AND c.team_id IN (");
+                        let mut sep = q.separated(", ");
+                        for t in teams {
+                            sep.push_bind(t.as_str().to_string());
+                        }
+                        q.push(")");
+                    }
+                    if !query.include_closed {
+                        q.push(" AND c.status = 'open'");
+                    }
+                    if let Some(term) = query.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+                        let pattern = like_pattern(term);
+                        q.push(" AND (lower(c.youth_name) LIKE ");
+                        q.push_bind(pattern.clone());
+                        q.push(" ESCAPE '\\' OR lower(coalesce(c.preferred_name, '')) LIKE ");
+                        q.push_bind(pattern);
+                        q.push(" ESCAPE '\\')");
+                    }
+                    if let Some(after) = &query.after {
+                        q.push(" AND c.id < ");
+                        q.push_bind(after.clone());
+                    }
+                    q.push(" ORDER BY c.id DESC LIMIT ");
+                    q.push_bind(i64::from(query.limit.clamp(1, 500)));
+                    let rows = q.build().fetch_all(&self.pool).await.map_err(backend_err)?;
+                    rows.iter()
+                        .map(|r| {
+                            let setting: String = r.try_get("setting")?;
+                            let status: String = r.try_get("status")?;
+                            Ok(CaseSummary {
+                                id: CaseId::from_stored(r.try_get::<String, _>("id")?),
+                                team_id: TeamId::from_stored(r.try_get::<String, _>("team_id")?),
+                                team_name: r.try_get("team_name")?,
+                                youth_name: r.try_get("youth_name")?,
+                                birth_date: r.try_get("birth_date")?,
+                                setting: Setting::parse(&setting).ok_or_else(|| sqlx::Error::Decode("unknown setting".into()))?,
+                                status: CaseStatus::parse(&status).ok_or_else(|| sqlx::Error::Decode("unknown status".into()))?,
+                                opened_on: r.try_get("opened_on")?,
+                            })
+                        })
+                        .collect::<Result<_, sqlx::Error>>()
+                        .map_err(backend_err)
+                }
+
+                async fn update_case(&self, scope: &OrgScope, id: &CaseId, details: &CaseDetails, audit: AuditEvent) -> StoreResult<Case> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    check_case_refs(&mut tx, scope, details).await?;
+                    let changed = sqlx::query(
+                        "UPDATE cases SET team_id = $1, youth_name = $2, preferred_name = $3, birth_date = $4, gender = $5, \
+                         setting = $6, network_lead = $7, updated_at = $8 WHERE id = $9 AND org_id = $10",
+                    )
+                    .bind(details.team_id.as_str())
+                    .bind(details.youth_name.as_str())
+                    .bind(details.preferred_name.as_deref())
+                    .bind(details.birth_date)
+                    .bind(details.gender.as_deref())
+                    .bind(details.setting.as_str())
+                    .bind(details.network_lead.as_ref().map(|u| u.as_str().to_string()))
+                    .bind(audit.at)
+                    .bind(id.as_str())
+                    .bind(scope.org_id().as_str())
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(backend_err)?;
+                    if changed.rows_affected() == 0 {
+                        return Err(StoreError::NotFound);
+                    }
+                    write_parents(&mut tx, id, &details.parents).await?;
+                    append_in_tx(&mut tx, &audit.case(id.as_str()).object("case", id.as_str())).await?;
+                    let row = read_case(&mut *tx, scope.org_id(), id).await?.ok_or(StoreError::NotFound)?;
+                    let case = case_from_row(&row, details.parents.clone()).map_err(backend_err)?;
+                    tx.commit().await.map_err(backend_err)?;
+                    Ok(case)
+                }
+
+                async fn set_case_status(&self, scope: &OrgScope, id: &CaseId, status: CaseStatus, on: chrono::NaiveDate, audit: AuditEvent) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    let closed_on = (status == CaseStatus::Closed).then_some(on);
+                    let changed = sqlx::query("UPDATE cases SET status = $1, closed_on = $2, updated_at = $3 WHERE id = $4 AND org_id = $5")
+                        .bind(status.as_str())
+                        .bind(closed_on)
+                        .bind(audit.at)
+                        .bind(id.as_str())
+                        .bind(scope.org_id().as_str())
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(backend_err)?;
+                    if changed.rows_affected() == 0 {
+                        return Err(StoreError::NotFound);
+                    }
+                    append_in_tx(&mut tx, &audit.case(id.as_str()).object("case", id.as_str())).await?;
+                    tx.commit().await.map_err(backend_err)
                 }
 
                 async fn append_audit(&self, events: Vec<AuditEvent>) -> StoreResult<()> {

@@ -2,7 +2,8 @@
 //! [`run_all`] with a fresh, migrated store.
 
 use crate::{
-    AuditFilter, NewSession, NewUser, OrgScope, SessionKind, SessionStage, Store, StoreError,
+    AuditFilter, CaseQuery, NewSession, NewUser, OrgScope, SessionKind, SessionStage, Store,
+    StoreError,
 };
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use steunkring_domain::audit::{AuditAction, AuditEvent, Outcome};
@@ -39,6 +40,7 @@ pub async fn run_all(store: &dyn Store) {
     sessions(store).await;
     throttling_records(store).await;
     audit_chain(store).await;
+    cases(store).await;
 }
 
 async fn orgs_teams_and_users(store: &dyn Store) {
@@ -497,4 +499,354 @@ async fn audit_chain(store: &dyn Store) {
     let report = store.verify_audit().await.expect("verify");
     assert_eq!(report.first_broken, None);
     assert!(report.checked >= 5);
+}
+
+fn case_input(name: &str, team: &TeamId) -> steunkring_domain::case::CaseInput {
+    steunkring_domain::case::CaseInput {
+        youth_name: name.into(),
+        birth_date: "2012-02-29".into(),
+        setting: "wijkteam".into(),
+        team_id: team.to_string(),
+        parents: vec![
+            steunkring_domain::case::Parent {
+                name: "Moeder de Vries".into(),
+                gezag: true,
+            },
+            steunkring_domain::case::Parent {
+                name: "Vader Jansen".into(),
+                gezag: false,
+            },
+        ],
+        ..Default::default()
+    }
+}
+
+async fn cases(store: &dyn Store) {
+    use steunkring_domain::case::{CaseDetails, CaseStatus, Setting};
+    let today = t0().date_naive();
+    let org = store.create_org("Dossiers", t0()).await.expect("org");
+    let other = store
+        .create_org("Dossiers elders", t0())
+        .await
+        .expect("org");
+    let scope = OrgScope::operator(org.id.clone());
+    let other_scope = OrgScope::operator(other.id.clone());
+    let t1 = store
+        .create_team(&scope, "Team 1", event(t0(), AuditAction::Create, &org.id))
+        .await
+        .expect("t1");
+    let t2 = store
+        .create_team(&scope, "Team 2", event(t0(), AuditAction::Create, &org.id))
+        .await
+        .expect("t2");
+    let foreign_team = store
+        .create_team(
+            &other_scope,
+            "Team X",
+            event(t0(), AuditAction::Create, &other.id),
+        )
+        .await
+        .expect("tx");
+    let lead = store
+        .create_user(
+            &scope,
+            new_user(
+                "lead@example.nl",
+                &[Role::Professional],
+                std::slice::from_ref(&t1.id),
+            ),
+            event(t0(), AuditAction::Create, &org.id),
+        )
+        .await
+        .expect("lead");
+    let analyst = store
+        .create_user(
+            &scope,
+            new_user("analist@example.nl", &[Role::Analyst], &[]),
+            event(t0(), AuditAction::Create, &org.id),
+        )
+        .await
+        .expect("analyst");
+
+    let mut input = case_input("Sam de Boer", &t1.id);
+    input.network_lead = Some(lead.id.to_string());
+    input.preferred_name = Some("Sammie".into());
+    let details = CaseDetails::parse(&input, today).expect("valid");
+    let case = store
+        .create_case(
+            &scope,
+            &details,
+            today,
+            event(t0(), AuditAction::Create, &org.id),
+        )
+        .await
+        .expect("case");
+    assert_eq!(case.team_name, "Team 1");
+    assert_eq!(case.network_lead_name.as_deref(), Some("Test Gebruiker"));
+    assert_eq!(case.status, CaseStatus::Open);
+    assert_eq!(
+        case.birth_date,
+        chrono::NaiveDate::from_ymd_opt(2012, 2, 29).expect("date")
+    );
+    let again = store.get_case(&scope, &case.id).await.expect("get");
+    assert_eq!(again, case);
+    assert_eq!(again.parents.len(), 2);
+    assert!(again.parents[0].gezag && !again.parents[1].gezag);
+    assert!(matches!(
+        store.get_case(&other_scope, &case.id).await,
+        Err(StoreError::NotFound)
+    ));
+
+    // Refused references leave nothing behind.
+    let bad_team =
+        CaseDetails::parse(&case_input("Fout Team", &foreign_team.id), today).expect("valid");
+    assert!(matches!(
+        store
+            .create_case(
+                &scope,
+                &bad_team,
+                today,
+                event(t0(), AuditAction::Create, &org.id)
+            )
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    let mut bad_lead = case_input("Foute Leider", &t1.id);
+    bad_lead.network_lead = Some(analyst.id.to_string());
+    let bad_lead = CaseDetails::parse(&bad_lead, today).expect("valid");
+    assert!(matches!(
+        store
+            .create_case(
+                &scope,
+                &bad_lead,
+                today,
+                event(t0(), AuditAction::Create, &org.id)
+            )
+            .await,
+        Err(StoreError::NotFound)
+    ));
+
+    for name in ["Noor Bakker", "Daan 100% Visser", "Lotte_Smit"] {
+        let d = CaseDetails::parse(&case_input(name, &t2.id), today).expect("valid");
+        store
+            .create_case(&scope, &d, today, event(t0(), AuditAction::Create, &org.id))
+            .await
+            .expect("case");
+    }
+    let all = store
+        .list_cases(
+            &scope,
+            &CaseQuery {
+                limit: 50,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("list");
+    assert_eq!(all.len(), 4);
+    let team_1 = store
+        .list_cases(
+            &scope,
+            &CaseQuery {
+                teams: Some(vec![t1.id.clone()]),
+                limit: 50,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("list");
+    assert_eq!(
+        team_1
+            .iter()
+            .map(|c| c.youth_name.as_str())
+            .collect::<Vec<_>>(),
+        vec!["Sam de Boer"]
+    );
+    let none = store
+        .list_cases(
+            &scope,
+            &CaseQuery {
+                teams: Some(vec![]),
+                limit: 50,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("list");
+    assert!(none.is_empty());
+    let search = |term: &str| CaseQuery {
+        search: Some(term.into()),
+        limit: 50,
+        ..Default::default()
+    };
+    assert_eq!(
+        store
+            .list_cases(&scope, &search("SAMMIE"))
+            .await
+            .expect("search")
+            .len(),
+        1,
+        "preferred name, any case"
+    );
+    assert_eq!(
+        store
+            .list_cases(&scope, &search("100%"))
+            .await
+            .expect("search")
+            .len(),
+        1
+    );
+    assert_eq!(
+        store
+            .list_cases(&scope, &search("%"))
+            .await
+            .expect("search")
+            .len(),
+        1,
+        "% is literal"
+    );
+    assert_eq!(
+        store
+            .list_cases(&scope, &search("_"))
+            .await
+            .expect("search")
+            .len(),
+        1,
+        "_ is literal"
+    );
+    assert!(
+        store
+            .list_cases(
+                &other_scope,
+                &CaseQuery {
+                    limit: 50,
+                    ..Default::default()
+                }
+            )
+            .await
+            .expect("list")
+            .is_empty()
+    );
+
+    // Paging by cursor, newest first.
+    let page1 = store
+        .list_cases(
+            &scope,
+            &CaseQuery {
+                limit: 2,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("page");
+    let page2 = store
+        .list_cases(
+            &scope,
+            &CaseQuery {
+                limit: 2,
+                after: Some(page1[1].id.to_string()),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("page");
+    assert_eq!(page1.len() + page2.len(), 4);
+    assert!(page1.iter().all(|a| page2.iter().all(|b| a.id != b.id)));
+
+    let mut changed = input.clone();
+    changed.team_id = t2.id.to_string();
+    changed.setting = "crisis".into();
+    changed.parents.truncate(1);
+    let updated = store
+        .update_case(
+            &scope,
+            &case.id,
+            &CaseDetails::parse(&changed, today).expect("valid"),
+            event(t0(), AuditAction::Update, &org.id),
+        )
+        .await
+        .expect("update");
+    assert_eq!(updated.setting, Setting::Crisis);
+    assert_eq!(updated.team_id, t2.id);
+    assert_eq!(
+        store
+            .get_case(&scope, &case.id)
+            .await
+            .expect("get")
+            .parents
+            .len(),
+        1
+    );
+    assert!(matches!(
+        store
+            .update_case(
+                &other_scope,
+                &case.id,
+                &CaseDetails::parse(&changed, today).expect("valid"),
+                event(t0(), AuditAction::Update, &other.id)
+            )
+            .await,
+        Err(StoreError::NotFound)
+    ));
+
+    store
+        .set_case_status(
+            &scope,
+            &case.id,
+            CaseStatus::Closed,
+            today,
+            event(t0(), AuditAction::Update, &org.id),
+        )
+        .await
+        .expect("close");
+    let closed = store.get_case(&scope, &case.id).await.expect("get");
+    assert_eq!(
+        (closed.status, closed.closed_on),
+        (CaseStatus::Closed, Some(today))
+    );
+    assert_eq!(
+        store
+            .list_cases(
+                &scope,
+                &CaseQuery {
+                    limit: 50,
+                    ..Default::default()
+                }
+            )
+            .await
+            .expect("list")
+            .len(),
+        3
+    );
+    assert_eq!(
+        store
+            .list_cases(
+                &scope,
+                &CaseQuery {
+                    include_closed: true,
+                    limit: 50,
+                    ..Default::default()
+                }
+            )
+            .await
+            .expect("list")
+            .len(),
+        4
+    );
+    let trail = store
+        .list_audit(
+            &scope,
+            &AuditFilter {
+                case_id: Some(case.id.to_string()),
+                limit: 50,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("audit");
+    assert_eq!(
+        trail.len(),
+        3,
+        "create, update, close are audited with the case"
+    );
 }
