@@ -9,6 +9,7 @@ pub mod actor;
 pub mod audit;
 pub mod case;
 pub mod ids;
+pub mod network;
 pub mod policy;
 pub mod role;
 pub mod session;

@@ -175,3 +175,56 @@ audit-action-search = Searched
 audit-outcome-success = Succeeded
 audit-outcome-failure = Failed
 audit-outcome-denied = Refused
+
+## Cases
+nav-cases = Cases
+cases-title = Cases
+cases-search-label = Search by the young person's name
+cases-search = Search
+cases-include-closed = Include closed cases
+cases-new = New case
+cases-none = No cases found.
+cases-more = More cases
+case-age = { $age ->
+    [one] { $age } year old
+   *[other] { $age } years old
+}
+case-closed = closed
+case-new-title = New case
+case-edit-title = Change case
+case-youth = The young person
+case-field-youth-name = Name
+case-field-preferred-name = Preferred name (if different)
+case-field-birth-date = Date of birth
+case-field-gender = Gender (if the young person wants to say)
+case-field-setting = Kind of help
+case-field-team-id = Team
+case-field-network-lead = Network lead
+case-field-parents = Parents
+case-lead-hint = The professional who makes sure the network takes part.
+case-no-lead = Nobody yet
+case-parents = Parents and carers
+case-parent-1 = Parent or carer 1
+case-parent-2 = Parent or carer 2
+case-parent-gezag = Holds parental authority (gezag)
+case-has-gezag = holds parental authority
+case-no-parents = Not filled in
+case-save = Save
+case-cancel = Cancel
+case-details = Details
+case-opened-on = Opened on
+case-closed-on = Closed on
+case-edit = Change details
+case-close = Close case
+case-reopen = Reopen case
+setting-wijkteam = Neighbourhood team
+setting-ambulant-specialist = Ambulant specialist
+setting-residential = Residential care
+setting-jeugdzorgplus = JeugdzorgPlus (closed youth care)
+setting-foster-care = Foster care
+setting-crisis = Crisis care
+error-date-format = Enter a date as yyyy-mm-dd.
+error-birth-date-future = The date of birth is in the future.
+error-birth-date-too-old = This young person is too old for youth care (over 27).
+error-too-many = There are too many.
+error-team-or-lead-unknown = The team or network lead does not exist in your organisation.

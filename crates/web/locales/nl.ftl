@@ -175,3 +175,56 @@ audit-action-search = Gezocht
 audit-outcome-success = Gelukt
 audit-outcome-failure = Mislukt
 audit-outcome-denied = Geweigerd
+
+## Dossiers
+nav-cases = Dossiers
+cases-title = Dossiers
+cases-search-label = Zoek op naam van de jongere
+cases-search = Zoeken
+cases-include-closed = Ook gesloten dossiers
+cases-new = Nieuw dossier
+cases-none = Geen dossiers gevonden.
+cases-more = Meer dossiers
+case-age = { $age ->
+    [one] { $age } jaar
+   *[other] { $age } jaar
+}
+case-closed = gesloten
+case-new-title = Nieuw dossier
+case-edit-title = Dossier wijzigen
+case-youth = De jongere
+case-field-youth-name = Naam
+case-field-preferred-name = Roepnaam (als die anders is)
+case-field-birth-date = Geboortedatum
+case-field-gender = Gender (als de jongere dat wil noemen)
+case-field-setting = Soort hulp
+case-field-team-id = Team
+case-field-network-lead = Netwerkregisseur
+case-field-parents = Ouders
+case-lead-hint = De professional die zorgt dat het netwerk meedoet.
+case-no-lead = Nog niemand
+case-parents = Ouders en opvoeders
+case-parent-1 = Ouder of opvoeder 1
+case-parent-2 = Ouder of opvoeder 2
+case-parent-gezag = Heeft gezag
+case-has-gezag = heeft gezag
+case-no-parents = Niet ingevuld
+case-save = Opslaan
+case-cancel = Annuleren
+case-details = Gegevens
+case-opened-on = Geopend op
+case-closed-on = Gesloten op
+case-edit = Gegevens wijzigen
+case-close = Dossier sluiten
+case-reopen = Dossier heropenen
+setting-wijkteam = Wijkteam
+setting-ambulant-specialist = Ambulant specialistisch
+setting-residential = Residentieel (wonen in een instelling)
+setting-jeugdzorgplus = JeugdzorgPlus (gesloten jeugdzorg)
+setting-foster-care = Pleegzorg
+setting-crisis = Crisishulp
+error-date-format = Vul een datum in als jjjj-mm-dd.
+error-birth-date-future = De geboortedatum ligt in de toekomst.
+error-birth-date-too-old = Deze jongere is te oud voor jeugdhulp (ouder dan 27).
+error-too-many = Dit zijn er te veel.
+error-team-or-lead-unknown = Het team of de netwerkregisseur bestaat niet in uw organisatie.

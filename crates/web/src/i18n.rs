@@ -170,9 +170,12 @@ impl Tr {
     }
 
     /// The message for `key` with a number (for plurals).
-    pub fn tn(&self, key: &str, name: &str, value: i64) -> String {
-        self.catalog
-            .message(self.lang, key, &[(name, FluentValue::from(value))])
+    pub fn tn(&self, key: &str, name: &str, value: impl std::borrow::Borrow<i64>) -> String {
+        self.catalog.message(
+            self.lang,
+            key,
+            &[(name, FluentValue::from(*value.borrow()))],
+        )
     }
 }
 
@@ -213,6 +216,7 @@ mod tests {
             "nav-teams",
             "admin-teams-title",
             "admin-users-status",
+            "case-field-team-id",
         ];
         let (nl, en) = (Tr::new(Lang::Nl), Tr::new(Lang::En));
         for key in Catalog::keys(Lang::Nl) {

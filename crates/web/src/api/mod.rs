@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1` (see `shared/api-v1.md`), documented by the OpenAPI document
 //! at `/api/openapi.json`, which is generated from these handlers.
 
+mod cases;
 mod session;
 
 use crate::auth::{CurrentSession, actor_of};
@@ -22,6 +23,9 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/login", post(session::login))
         .route("/api/v1/logout", post(session::logout))
         .route("/api/v1/me", get(session::me))
+        .route("/api/v1/cases", get(cases::list).post(cases::create))
+        .route("/api/v1/cases/{case}", get(cases::get).patch(cases::patch))
+        .route("/api/v1/cases/{case}/access-log", get(cases::access_log))
         .route("/api/v1/{*rest}", axum::routing::any(unknown))
 }
 
@@ -32,7 +36,17 @@ pub fn routes() -> Router<AppState> {
         version = "1",
         description = "The JSON API of Steunkring. Errors have the form {\"error\": {\"code\", \"message\", \"fields\"}}; every /api/v1 call accepts `Authorization: Bearer <token>` from POST /api/v1/login."
     ),
-    paths(session::login, session::logout, session::me, crate::health),
+    paths(
+        session::login,
+        session::logout,
+        session::me,
+        crate::health,
+        cases::list,
+        cases::create,
+        cases::get,
+        cases::patch,
+        cases::access_log
+    ),
     components(schemas(crate::error::ErrorBody, crate::error::ErrorDetail)),
     modifiers(&BearerAuth)
 )]

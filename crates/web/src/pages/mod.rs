@@ -3,6 +3,7 @@
 
 mod account;
 mod admin;
+pub mod cases;
 mod home;
 mod login;
 
@@ -41,6 +42,15 @@ pub fn routes() -> Router<AppState> {
             "/account/second-factor/remove",
             post(account::second_factor_remove),
         )
+        .route("/cases", get(cases::list).post(cases::create))
+        .route("/cases/new", get(cases::new_form))
+        .route("/cases/{id}", get(cases::show))
+        .route(
+            "/cases/{id}/edit",
+            get(cases::edit_form).post(cases::update),
+        )
+        .route("/cases/{id}/close", post(cases::close))
+        .route("/cases/{id}/reopen", post(cases::reopen))
         .route("/admin/users", get(admin::users).post(admin::create_user))
         .route("/admin/users/{id}/disable", post(admin::disable_user))
         .route("/admin/users/{id}/enable", post(admin::enable_user))
@@ -68,6 +78,11 @@ impl Shell {
     pub fn for_actor(lang: Lang, actor: &Actor, current: &str) -> Shell {
         let tr = Tr::new(lang);
         let mut nav = vec![("/", "nav-home")];
+        if steunkring_domain::policy::case_list_scope(actor)
+            != steunkring_domain::policy::CaseListScope::Nothing
+        {
+            nav.push(("/cases", "nav-cases"));
+        }
         if permits_in_org(actor, OrgAction::ManageUsers, &actor.org_id) {
             nav.push(("/admin/users", "nav-users"));
             nav.push(("/admin/teams", "nav-teams"));

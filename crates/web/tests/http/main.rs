@@ -3,6 +3,7 @@
 
 mod app;
 mod auth;
+mod cases;
 mod errors;
 mod pages;
 mod security;
