@@ -25,7 +25,7 @@ CREATE INDEX cases_org_name ON cases (org_id, youth_name);
 -- Parents and carers, and whether they hold gezag (legal authority).
 CREATE TABLE case_parents (
     case_id  TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
+    position BIGINT NOT NULL,
     name     TEXT NOT NULL,
     gezag    BOOLEAN NOT NULL DEFAULT FALSE,
     PRIMARY KEY (case_id, position)

@@ -24,6 +24,8 @@ pub use scope::OrgScope;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use steunkring_domain::audit::{AuditEvent, AuditRecord, ChainReport};
+use steunkring_domain::ids::{CaseId, VersionId};
+use steunkring_domain::network::{MemberId, NetworkMember, Tie};
 use steunkring_domain::{Email, TeamId, UserId};
 
 /// What went wrong in the store, in terms the web layer can act on.
@@ -197,6 +199,71 @@ pub trait Store: Send + Sync + 'static {
         on: chrono::NaiveDate,
         audit: AuditEvent,
     ) -> StoreResult<()>;
+
+    // ----- the network of a case -----
+
+    /// Members (in the order they were added) and ties of a case: two queries, whatever the
+    /// size of the network.
+    async fn network(&self, scope: &OrgScope, case: &CaseId) -> StoreResult<Network>;
+    async fn add_member(
+        &self,
+        scope: &OrgScope,
+        case: &CaseId,
+        member: &NetworkMember,
+        audit: AuditEvent,
+    ) -> StoreResult<()>;
+    async fn update_member(
+        &self,
+        scope: &OrgScope,
+        case: &CaseId,
+        member: &NetworkMember,
+        audit: AuditEvent,
+    ) -> StoreResult<()>;
+    /// Removes a member and their ties.
+    async fn remove_member(
+        &self,
+        scope: &OrgScope,
+        case: &CaseId,
+        member: &MemberId,
+        audit: AuditEvent,
+    ) -> StoreResult<()>;
+    /// Adds or changes the tie between two members of the case (`NotFound` when either is not
+    /// a member of this case).
+    async fn set_tie(
+        &self,
+        scope: &OrgScope,
+        case: &CaseId,
+        tie: &Tie,
+        audit: AuditEvent,
+    ) -> StoreResult<()>;
+    async fn remove_tie(
+        &self,
+        scope: &OrgScope,
+        case: &CaseId,
+        a: &MemberId,
+        b: &MemberId,
+        audit: AuditEvent,
+    ) -> StoreResult<()>;
+    /// Saves the current network as a dated version.
+    async fn save_version(
+        &self,
+        scope: &OrgScope,
+        case: &CaseId,
+        title: &str,
+        taken_on: chrono::NaiveDate,
+        audit: AuditEvent,
+    ) -> StoreResult<VersionSummary>;
+    async fn list_versions(
+        &self,
+        scope: &OrgScope,
+        case: &CaseId,
+    ) -> StoreResult<Vec<VersionSummary>>;
+    async fn get_version(
+        &self,
+        scope: &OrgScope,
+        case: &CaseId,
+        version: &VersionId,
+    ) -> StoreResult<(VersionSummary, Network)>;
 
     // ----- audit trail -----
 

@@ -197,3 +197,20 @@ pub struct CaseQuery {
     pub after: Option<String>,
     pub limit: u32,
 }
+
+/// The network of a case as stored now.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Network {
+    pub members: Vec<steunkring_domain::network::NetworkMember>,
+    pub ties: Vec<steunkring_domain::network::Tie>,
+}
+
+/// A saved version of the map, without its content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VersionSummary {
+    pub id: steunkring_domain::ids::VersionId,
+    pub title: String,
+    pub taken_on: chrono::NaiveDate,
+    pub member_count: i64,
+    pub created_at: DateTime<Utc>,
+}

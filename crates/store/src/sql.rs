@@ -17,7 +17,7 @@ macro_rules! impl_sql_store {
     ($store:ty, db = $db:ty, backend = $backend:literal, lock = $lock:literal, teams_agg = $agg:literal) => {
         const _: () = {
             use $crate::{
-                AuditFilter, Case, CaseQuery, CaseSummary, LoginRecord, NewSession, NewUser, Org, OrgScope, SessionKind,
+                AuditFilter, Case, CaseQuery, CaseSummary, LoginRecord, Network, VersionSummary, NewSession, NewUser, Org, OrgScope, SessionKind,
                 SessionRecord, SessionStage, Store, StoreError, StoreResult, Team, User,
             };
             use chrono::{DateTime, Utc};
@@ -27,7 +27,11 @@ macro_rules! impl_sql_store {
                 Outcome, GENESIS_HASH,
             };
             use steunkring_domain::case::{CaseDetails, CaseStatus, Parent, Setting};
-            use steunkring_domain::ids::{AuditId, CaseId};
+            use steunkring_domain::ids::{AuditId, CaseId, VersionId};
+            use steunkring_domain::network::{
+                ContactFrequency, Direction, KnownYears, Level, MemberId, MemberRole, NetworkMember, Ring, Sector,
+                Stance, Support, SupportType, Tie, TieKind, TieQuality,
+            };
             use steunkring_domain::{Email, OrgId, Role, TeamId, UserId};
 
             type Tx<'a> = sqlx::Transaction<'a, $db>;
@@ -306,6 +310,116 @@ macro_rules! impl_sql_store {
                     })
                     .collect();
                 format!("%{escaped}%")
+            }
+
+
+            fn support_to_text(support: &[Support]) -> String {
+                support
+                    .iter()
+                    .map(|s| format!("{}:{}", s.kind.as_str(), s.direction.as_str()))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            }
+
+            fn support_from_text(raw: &str) -> Vec<Support> {
+                raw.split(',')
+                    .filter_map(|pair| {
+                        let (kind, direction) = pair.split_once(':')?;
+                        Some(Support { kind: SupportType::parse(kind)?, direction: Direction::parse(direction)? })
+                    })
+                    .collect()
+            }
+
+            fn member_roles_to_text(roles: &[MemberRole]) -> String {
+                roles.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(",")
+            }
+
+            fn member_from_row(row: &<$db as sqlx::Database>::Row) -> Result<NetworkMember, sqlx::Error> {
+                let bad = |what: &str| sqlx::Error::Decode(format!("stored member has an unknown {what}").into());
+                let ring: i64 = row.try_get("ring")?;
+                let ring = u8::try_from(ring).ok().and_then(|r| Ring::parse(r).ok()).ok_or_else(|| bad("ring"))?;
+                let sector: String = row.try_get("sector")?;
+                let stance: String = row.try_get("stance")?;
+                let level: Option<String> = row.try_get("level")?;
+                let tie_quality: Option<String> = row.try_get("tie_quality")?;
+                let known_years: Option<String> = row.try_get("known_years")?;
+                let contact: Option<i64> = row.try_get("contact_frequency")?;
+                Ok(NetworkMember {
+                    id: MemberId::from_stored(row.try_get::<String, _>("id")?),
+                    name: row.try_get("name")?,
+                    relation: row.try_get("relation")?,
+                    ring,
+                    sector: Sector::parse(&sector).ok_or_else(|| bad("sector"))?,
+                    level: level.as_deref().and_then(Level::parse),
+                    support: support_from_text(&row.try_get::<String, _>("support")?),
+                    tie_quality: tie_quality.as_deref().and_then(TieQuality::parse),
+                    stance: Stance::parse(&stance).ok_or_else(|| bad("stance"))?,
+                    roles: row.try_get::<String, _>("roles")?.split(',').filter_map(MemberRole::parse).collect(),
+                    protective: row.try_get("protective")?,
+                    risk: row.try_get("risk")?,
+                    available: row.try_get("available")?,
+                    is_adult: row.try_get("is_adult")?,
+                    known_years: known_years.as_deref().and_then(KnownYears::parse),
+                    contact_frequency: contact.and_then(|c| u8::try_from(c).ok()).and_then(ContactFrequency::from_score),
+                })
+            }
+
+            /// `NotFound` unless the case exists in the scope's organisation.
+            async fn case_in_org<'e, E>(exec: E, scope: &OrgScope, case: &CaseId) -> StoreResult<()>
+            where
+                E: sqlx::Executor<'e, Database = $db>,
+            {
+                sqlx::query("SELECT 1 AS one FROM cases WHERE id = $1 AND org_id = $2")
+                    .bind(case.as_str())
+                    .bind(scope.org_id().as_str())
+                    .fetch_optional(exec)
+                    .await
+                    .map_err(backend_err)?
+                    .map(|_| ())
+                    .ok_or(StoreError::NotFound)
+            }
+
+            async fn read_network<'e, E>(exec: E, case: &CaseId) -> StoreResult<Network>
+            where
+                E: sqlx::Executor<'e, Database = $db> + Copy,
+            {
+                let members = sqlx::query(
+                    "SELECT id, name, relation, ring, sector, level, support, tie_quality, stance, roles, protective, risk, \
+                     available, is_adult, known_years, contact_frequency FROM members WHERE case_id = $1 ORDER BY position",
+                )
+                .bind(case.as_str())
+                .fetch_all(exec)
+                .await
+                .map_err(backend_err)?;
+                let ties = sqlx::query("SELECT from_member, to_member, kind FROM ties WHERE case_id = $1 ORDER BY from_member, to_member")
+                    .bind(case.as_str())
+                    .fetch_all(exec)
+                    .await
+                    .map_err(backend_err)?;
+                let members = members.iter().map(member_from_row).collect::<Result<Vec<_>, _>>().map_err(backend_err)?;
+                let ties = ties
+                    .iter()
+                    .map(|r| {
+                        let kind: String = r.try_get("kind")?;
+                        Ok(Tie {
+                            from: MemberId::from_stored(r.try_get::<String, _>("from_member")?),
+                            to: MemberId::from_stored(r.try_get::<String, _>("to_member")?),
+                            kind: TieKind::parse(&kind).ok_or_else(|| sqlx::Error::Decode("unknown tie kind".into()))?,
+                        })
+                    })
+                    .collect::<Result<Vec<_>, sqlx::Error>>()
+                    .map_err(backend_err)?;
+                Ok(Network { members, ties })
+            }
+
+            fn version_from_row(row: &<$db as sqlx::Database>::Row) -> Result<VersionSummary, sqlx::Error> {
+                Ok(VersionSummary {
+                    id: VersionId::from_stored(row.try_get::<String, _>("id")?),
+                    title: row.try_get("title")?,
+                    taken_on: row.try_get("taken_on")?,
+                    member_count: row.try_get("member_count")?,
+                    created_at: row.try_get("created_at")?,
+                })
             }
 
             #[async_trait::async_trait]
@@ -850,6 +964,243 @@ macro_rules! impl_sql_store {
                     }
                     append_in_tx(&mut tx, &audit.case(id.as_str()).object("case", id.as_str())).await?;
                     tx.commit().await.map_err(backend_err)
+                }
+
+
+                async fn network(&self, scope: &OrgScope, case: &CaseId) -> StoreResult<Network> {
+                    case_in_org(&self.pool, scope, case).await?;
+                    read_network(&self.pool, case).await
+                }
+
+                async fn add_member(&self, scope: &OrgScope, case: &CaseId, m: &NetworkMember, audit: AuditEvent) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    case_in_org(&mut *tx, scope, case).await?;
+                    sqlx::query(
+                        "INSERT INTO members (id, case_id, name, relation, ring, sector, level, support, tie_quality, stance, roles, \
+                         protective, risk, available, is_adult, known_years, contact_frequency, position, created_at, updated_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
+                         (SELECT COALESCE(MAX(position), 0) + 1 FROM members WHERE case_id = $2), $18, $18)",
+                    )
+                    .bind(m.id.as_str())
+                    .bind(case.as_str())
+                    .bind(&m.name)
+                    .bind(&m.relation)
+                    .bind(i64::from(m.ring.number()))
+                    .bind(m.sector.as_str())
+                    .bind(m.level.map(|l| l.as_str()))
+                    .bind(support_to_text(&m.support))
+                    .bind(m.tie_quality.map(|q| q.as_str()))
+                    .bind(m.stance.as_str())
+                    .bind(member_roles_to_text(&m.roles))
+                    .bind(m.protective.as_deref())
+                    .bind(m.risk.as_deref())
+                    .bind(m.available)
+                    .bind(m.is_adult)
+                    .bind(m.known_years.map(|k| k.as_str()))
+                    .bind(m.contact_frequency.map(|c| i64::from(c.score())))
+                    .bind(audit.at)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(backend_err)?;
+                    append_in_tx(&mut tx, &audit.case(case.as_str()).object("member", m.id.as_str())).await?;
+                    tx.commit().await.map_err(backend_err)
+                }
+
+                async fn update_member(&self, scope: &OrgScope, case: &CaseId, m: &NetworkMember, audit: AuditEvent) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    case_in_org(&mut *tx, scope, case).await?;
+                    let changed = sqlx::query(
+                        "UPDATE members SET name = $1, relation = $2, ring = $3, sector = $4, level = $5, support = $6, \
+                         tie_quality = $7, stance = $8, roles = $9, protective = $10, risk = $11, available = $12, is_adult = $13, \
+                         known_years = $14, contact_frequency = $15, updated_at = $16 WHERE id = $17 AND case_id = $18",
+                    )
+                    .bind(&m.name)
+                    .bind(&m.relation)
+                    .bind(i64::from(m.ring.number()))
+                    .bind(m.sector.as_str())
+                    .bind(m.level.map(|l| l.as_str()))
+                    .bind(support_to_text(&m.support))
+                    .bind(m.tie_quality.map(|q| q.as_str()))
+                    .bind(m.stance.as_str())
+                    .bind(member_roles_to_text(&m.roles))
+                    .bind(m.protective.as_deref())
+                    .bind(m.risk.as_deref())
+                    .bind(m.available)
+                    .bind(m.is_adult)
+                    .bind(m.known_years.map(|k| k.as_str()))
+                    .bind(m.contact_frequency.map(|c| i64::from(c.score())))
+                    .bind(audit.at)
+                    .bind(m.id.as_str())
+                    .bind(case.as_str())
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(backend_err)?;
+                    if changed.rows_affected() == 0 {
+                        return Err(StoreError::NotFound);
+                    }
+                    append_in_tx(&mut tx, &audit.case(case.as_str()).object("member", m.id.as_str())).await?;
+                    tx.commit().await.map_err(backend_err)
+                }
+
+                async fn remove_member(&self, scope: &OrgScope, case: &CaseId, member: &MemberId, audit: AuditEvent) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    case_in_org(&mut *tx, scope, case).await?;
+                    sqlx::query("DELETE FROM ties WHERE case_id = $1 AND (from_member = $2 OR to_member = $2)")
+                        .bind(case.as_str())
+                        .bind(member.as_str())
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(backend_err)?;
+                    let gone = sqlx::query("DELETE FROM members WHERE id = $1 AND case_id = $2")
+                        .bind(member.as_str())
+                        .bind(case.as_str())
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(backend_err)?;
+                    if gone.rows_affected() == 0 {
+                        return Err(StoreError::NotFound);
+                    }
+                    append_in_tx(&mut tx, &audit.case(case.as_str()).object("member", member.as_str())).await?;
+                    tx.commit().await.map_err(backend_err)
+                }
+
+                async fn set_tie(&self, scope: &OrgScope, case: &CaseId, tie: &Tie, audit: AuditEvent) -> StoreResult<()> {
+                    let (a, b) = tie.pair();
+                    if a == b {
+                        return Err(StoreError::NotFound);
+                    }
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    case_in_org(&mut *tx, scope, case).await?;
+                    let both = sqlx::query("SELECT COUNT(*) AS n FROM members WHERE case_id = $1 AND id IN ($2, $3)")
+                        .bind(case.as_str())
+                        .bind(a.as_str())
+                        .bind(b.as_str())
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(backend_err)?;
+                    let n: i64 = both.try_get("n").map_err(backend_err)?;
+                    if n != 2 {
+                        return Err(StoreError::NotFound);
+                    }
+                    sqlx::query(
+                        "INSERT INTO ties (case_id, from_member, to_member, kind) VALUES ($1, $2, $3, $4) \
+                         ON CONFLICT (case_id, from_member, to_member) DO UPDATE SET kind = excluded.kind",
+                    )
+                    .bind(case.as_str())
+                    .bind(a.as_str())
+                    .bind(b.as_str())
+                    .bind(tie.kind.as_str())
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(backend_err)?;
+                    append_in_tx(&mut tx, &audit.case(case.as_str()).object("tie", format!("{a}~{b}"))).await?;
+                    tx.commit().await.map_err(backend_err)
+                }
+
+                async fn remove_tie(&self, scope: &OrgScope, case: &CaseId, a: &MemberId, b: &MemberId, audit: AuditEvent) -> StoreResult<()> {
+                    let (a, b) = if a <= b { (a, b) } else { (b, a) };
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    case_in_org(&mut *tx, scope, case).await?;
+                    let gone = sqlx::query("DELETE FROM ties WHERE case_id = $1 AND from_member = $2 AND to_member = $3")
+                        .bind(case.as_str())
+                        .bind(a.as_str())
+                        .bind(b.as_str())
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(backend_err)?;
+                    if gone.rows_affected() == 0 {
+                        return Err(StoreError::NotFound);
+                    }
+                    append_in_tx(&mut tx, &audit.case(case.as_str()).object("tie", format!("{a}~{b}"))).await?;
+                    tx.commit().await.map_err(backend_err)
+                }
+
+                async fn save_version(&self, scope: &OrgScope, case: &CaseId, title: &str, taken_on: chrono::NaiveDate, audit: AuditEvent) -> StoreResult<VersionSummary> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    case_in_org(&mut *tx, scope, case).await?;
+                    let members = sqlx::query(
+                        "SELECT id, name, relation, ring, sector, level, support, tie_quality, stance, roles, protective, risk, \
+                         available, is_adult, known_years, contact_frequency FROM members WHERE case_id = $1 ORDER BY position",
+                    )
+                    .bind(case.as_str())
+                    .fetch_all(&mut *tx)
+                    .await
+                    .map_err(backend_err)?;
+                    let ties = sqlx::query("SELECT from_member, to_member, kind FROM ties WHERE case_id = $1 ORDER BY from_member, to_member")
+                        .bind(case.as_str())
+                        .fetch_all(&mut *tx)
+                        .await
+                        .map_err(backend_err)?;
+                    let network = Network {
+                        members: members.iter().map(member_from_row).collect::<Result<_, _>>().map_err(backend_err)?,
+                        ties: ties
+                            .iter()
+                            .map(|r| {
+                                let kind: String = r.try_get("kind")?;
+                                Ok(Tie {
+                                    from: MemberId::from_stored(r.try_get::<String, _>("from_member")?),
+                                    to: MemberId::from_stored(r.try_get::<String, _>("to_member")?),
+                                    kind: TieKind::parse(&kind).ok_or_else(|| sqlx::Error::Decode("unknown tie kind".into()))?,
+                                })
+                            })
+                            .collect::<Result<_, sqlx::Error>>()
+                            .map_err(backend_err)?,
+                    };
+                    let snapshot = serde_json::to_string(&network).map_err(|e| StoreError::Backend(Box::new(e)))?;
+                    let summary = VersionSummary {
+                        id: VersionId::generate(),
+                        title: title.to_string(),
+                        taken_on,
+                        member_count: i64::try_from(network.members.len()).unwrap_or(i64::MAX),
+                        created_at: audit.at,
+                    };
+                    sqlx::query(
+                        "INSERT INTO map_versions (id, case_id, title, taken_on, member_count, snapshot, created_by, created_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                    )
+                    .bind(summary.id.as_str())
+                    .bind(case.as_str())
+                    .bind(title)
+                    .bind(taken_on)
+                    .bind(summary.member_count)
+                    .bind(&snapshot)
+                    .bind(audit.user_id.as_ref().map(|u| u.as_str().to_string()))
+                    .bind(audit.at)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(backend_err)?;
+                    append_in_tx(&mut tx, &audit.case(case.as_str()).object("map_version", summary.id.as_str())).await?;
+                    tx.commit().await.map_err(backend_err)?;
+                    Ok(summary)
+                }
+
+                async fn list_versions(&self, scope: &OrgScope, case: &CaseId) -> StoreResult<Vec<VersionSummary>> {
+                    case_in_org(&self.pool, scope, case).await?;
+                    let rows = sqlx::query(
+                        "SELECT id, title, taken_on, member_count, created_at FROM map_versions WHERE case_id = $1 ORDER BY taken_on, created_at",
+                    )
+                    .bind(case.as_str())
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(backend_err)?;
+                    rows.iter().map(version_from_row).collect::<Result<_, _>>().map_err(backend_err)
+                }
+
+                async fn get_version(&self, scope: &OrgScope, case: &CaseId, version: &VersionId) -> StoreResult<(VersionSummary, Network)> {
+                    case_in_org(&self.pool, scope, case).await?;
+                    let row = sqlx::query(
+                        "SELECT id, title, taken_on, member_count, created_at, snapshot FROM map_versions WHERE id = $1 AND case_id = $2",
+                    )
+                    .bind(version.as_str())
+                    .bind(case.as_str())
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(backend_err)?
+                    .ok_or(StoreError::NotFound)?;
+                    let summary = version_from_row(&row).map_err(backend_err)?;
+                    let snapshot: String = row.try_get("snapshot").map_err(backend_err)?;
+                    let network: Network = serde_json::from_str(&snapshot).map_err(|e| StoreError::Backend(Box::new(e)))?;
+                    Ok((summary, network))
                 }
 
                 async fn append_audit(&self, events: Vec<AuditEvent>) -> StoreResult<()> {

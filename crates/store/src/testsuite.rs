@@ -41,6 +41,7 @@ pub async fn run_all(store: &dyn Store) {
     throttling_records(store).await;
     audit_chain(store).await;
     cases(store).await;
+    network(store).await;
 }
 
 async fn orgs_teams_and_users(store: &dyn Store) {
@@ -849,4 +850,277 @@ async fn cases(store: &dyn Store) {
         3,
         "create, update, close are audited with the case"
     );
+}
+
+fn member(name: &str, ring: u8, sector: &str) -> steunkring_domain::network::NetworkMember {
+    use steunkring_domain::network::{MemberId, NewMember, RawMember, RawSupport};
+    let raw = RawMember {
+        name: name.into(),
+        relation: "oom".into(),
+        ring: Some(steunkring_domain::network::NumberOrText::Number(i64::from(
+            ring,
+        ))),
+        sector: sector.into(),
+        support: vec![RawSupport {
+            kind: "emotional".into(),
+            direction: Some("mutual".into()),
+        }],
+        roles: vec!["support_figure".into()],
+        risk: Some("Kan loyaal zijn aan vader".into()),
+        contact_frequency: Some(steunkring_domain::network::NumberOrText::Number(3)),
+        known_years: Some("more_than_five".into()),
+        ..Default::default()
+    };
+    NewMember::parse(&raw)
+        .expect("valid member")
+        .into_member(MemberId::generate())
+}
+
+async fn network(store: &dyn Store) {
+    use steunkring_domain::case::CaseDetails;
+    use steunkring_domain::network::{Ring, Tie, TieKind};
+    let today = t0().date_naive();
+    let org = store.create_org("Netwerken", t0()).await.expect("org");
+    let other = store
+        .create_org("Netwerken elders", t0())
+        .await
+        .expect("org");
+    let scope = OrgScope::operator(org.id.clone());
+    let other_scope = OrgScope::operator(other.id.clone());
+    let team = store
+        .create_team(&scope, "Team N", event(t0(), AuditAction::Create, &org.id))
+        .await
+        .expect("team");
+    let mk = |name: &str| CaseDetails::parse(&case_input(name, &team.id), today).expect("valid");
+    let case = store
+        .create_case(
+            &scope,
+            &mk("Jesse"),
+            today,
+            event(t0(), AuditAction::Create, &org.id),
+        )
+        .await
+        .expect("case");
+    let second = store
+        .create_case(
+            &scope,
+            &mk("Tess"),
+            today,
+            event(t0(), AuditAction::Create, &org.id),
+        )
+        .await
+        .expect("case");
+
+    let oma = member("Oma Truus", 1, "family");
+    let coach = member("Coach Ali", 2, "leisure");
+    let juf = member("Juf Anke", 3, "school_work");
+    for m in [&oma, &coach, &juf] {
+        store
+            .add_member(
+                &scope,
+                &case.id,
+                m,
+                event(t0(), AuditAction::Create, &org.id),
+            )
+            .await
+            .expect("member");
+    }
+    let elsewhere = member("Buurman", 1, "neighbourhood");
+    store
+        .add_member(
+            &scope,
+            &second.id,
+            &elsewhere,
+            event(t0(), AuditAction::Create, &org.id),
+        )
+        .await
+        .expect("member");
+    assert!(matches!(
+        store
+            .add_member(
+                &other_scope,
+                &case.id,
+                &member("X", 1, "family"),
+                event(t0(), AuditAction::Create, &other.id)
+            )
+            .await,
+        Err(StoreError::NotFound)
+    ));
+
+    let net = store.network(&scope, &case.id).await.expect("network");
+    assert_eq!(
+        net.members,
+        vec![oma.clone(), coach.clone(), juf.clone()],
+        "round trip, in order added"
+    );
+    assert!(matches!(
+        store.network(&other_scope, &case.id).await,
+        Err(StoreError::NotFound)
+    ));
+
+    let tie = Tie {
+        from: juf.id.clone(),
+        to: oma.id.clone(),
+        kind: TieKind::Stressful,
+    };
+    store
+        .set_tie(
+            &scope,
+            &case.id,
+            &tie,
+            event(t0(), AuditAction::Create, &org.id),
+        )
+        .await
+        .expect("tie");
+    let again = Tie {
+        from: oma.id.clone(),
+        to: juf.id.clone(),
+        kind: TieKind::Broken,
+    };
+    store
+        .set_tie(
+            &scope,
+            &case.id,
+            &again,
+            event(t0(), AuditAction::Update, &org.id),
+        )
+        .await
+        .expect("same pair");
+    let net = store.network(&scope, &case.id).await.expect("network");
+    assert_eq!(net.ties.len(), 1, "a→b and b→a are one tie");
+    assert_eq!(net.ties[0].kind, TieKind::Broken);
+    let across = Tie {
+        from: oma.id.clone(),
+        to: elsewhere.id.clone(),
+        kind: TieKind::Knows,
+    };
+    assert!(matches!(
+        store
+            .set_tie(
+                &scope,
+                &case.id,
+                &across,
+                event(t0(), AuditAction::Create, &org.id)
+            )
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    let itself = Tie {
+        from: oma.id.clone(),
+        to: oma.id.clone(),
+        kind: TieKind::Knows,
+    };
+    assert!(
+        store
+            .set_tie(
+                &scope,
+                &case.id,
+                &itself,
+                event(t0(), AuditAction::Create, &org.id)
+            )
+            .await
+            .is_err()
+    );
+
+    let v1 = store
+        .save_version(
+            &scope,
+            &case.id,
+            "Eerste gesprek",
+            today,
+            event(t0(), AuditAction::Create, &org.id),
+        )
+        .await
+        .expect("v1");
+    assert_eq!(v1.member_count, 3);
+
+    let mut moved = coach.clone();
+    moved.ring = Ring::parse(1).expect("ring");
+    store
+        .update_member(
+            &scope,
+            &case.id,
+            &moved,
+            event(t0(), AuditAction::Update, &org.id),
+        )
+        .await
+        .expect("update");
+    store
+        .remove_member(
+            &scope,
+            &case.id,
+            &juf.id,
+            event(t0(), AuditAction::Delete, &org.id),
+        )
+        .await
+        .expect("remove");
+    assert!(matches!(
+        store
+            .remove_member(
+                &scope,
+                &case.id,
+                &juf.id,
+                event(t0(), AuditAction::Delete, &org.id)
+            )
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    let net = store.network(&scope, &case.id).await.expect("network");
+    assert_eq!(net.members.len(), 2);
+    assert!(
+        net.ties.is_empty(),
+        "the removed member's ties went with them"
+    );
+    assert!(
+        matches!(
+            store
+                .update_member(
+                    &scope,
+                    &second.id,
+                    &moved,
+                    event(t0(), AuditAction::Update, &org.id)
+                )
+                .await,
+            Err(StoreError::NotFound)
+        ),
+        "a member is changed only within its own case"
+    );
+
+    let v2 = store
+        .save_version(
+            &scope,
+            &case.id,
+            "Na netwerkberaad",
+            today,
+            event(t0(), AuditAction::Create, &org.id),
+        )
+        .await
+        .expect("v2");
+    let versions = store
+        .list_versions(&scope, &case.id)
+        .await
+        .expect("versions");
+    assert_eq!(
+        versions.iter().map(|v| v.id.clone()).collect::<Vec<_>>(),
+        vec![v1.id.clone(), v2.id.clone()]
+    );
+    let (_, old) = store
+        .get_version(&scope, &case.id, &v1.id)
+        .await
+        .expect("v1");
+    assert_eq!(old.members.len(), 3);
+    assert_eq!(old.ties.len(), 1);
+    assert_eq!(
+        old.members[1].ring.number(),
+        2,
+        "the version kept the old ring"
+    );
+    assert!(matches!(
+        store.get_version(&scope, &second.id, &v1.id).await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(matches!(
+        store.get_version(&other_scope, &case.id, &v1.id).await,
+        Err(StoreError::NotFound)
+    ));
 }
