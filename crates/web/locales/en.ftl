@@ -228,3 +228,155 @@ error-birth-date-future = The date of birth is in the future.
 error-birth-date-too-old = This young person is too old for youth care (over 27).
 error-too-many = There are too many.
 error-team-or-lead-unknown = The team or network lead does not exist in your organisation.
+
+## Network: words
+sector-family = Family
+sector-friends = Friends and acquaintances
+sector-neighbourhood = Neighbourhood
+sector-school-work = School and work
+sector-leisure = Leisure and clubs
+sector-community = Faith and community
+sector-professional = Professional help
+level-voluntary-individual = Voluntary, one person
+level-voluntary-collective = Voluntary, group (club, church, mosque, community centre)
+level-professional-individual = Professional (teacher, youth worker, care worker)
+level-professional-collective = Organisation (school, care provider, municipality)
+support-emotional = Feelings
+support-practical = Practical
+support-advice = Advice
+support-role-model = Role model
+support-parental = Parenting
+support-financial = Money
+support-mobilising = Opening doors
+direction-to-youth = gives to the young person
+direction-from-youth = receives from the young person
+direction-mutual = both ways
+tie-knows = know each other
+tie-supportive = supportive
+tie-ambivalent = mixed
+tie-stressful = stressful
+tie-broken = broken
+stance-chosen = chosen by the young person
+stance-accepted = accepted
+stance-neutral = neutral
+stance-rejected = not wanted by the young person
+member-role-support-figure = Support figure
+member-role-citizen-guardian = Citizen guardian
+member-role-network-foster-parent = Network foster parent
+member-role-parent-with-gezag = Parent with parental authority
+known-less-than-one = less than a year
+known-one-to-five = 1 to 5 years
+known-more-than-five = more than 5 years
+contact-not-at-all = never
+contact-few-times-a-year = a few times a year
+contact-monthly = every month
+contact-weekly = every week
+contact-daily = every day
+ring-1 = Close (inner circle)
+ring-2 = Middle circle
+ring-3 = Further away (outer circle)
+
+## Network: map
+map-title = Network circle of { $name }
+map-youth = the young person
+map-description = The young person in the centre, with the people around them by closeness and by the part of life they come from.
+map-informal = Own circle
+map-formal = Professional help
+map-rejected = Not wanted by the young person
+map-near = Near
+map-far = At a distance
+map-level-unknown = Level not known
+
+## Network: sentences
+network-empty = Nobody has been added to the network yet.
+network-size = { $count ->
+    [one] There is one person in the network
+   *[other] There are { $count } people in the network
+}: { $informal } from the young person's own circle and { $professional } { $professional ->
+    [one] professional
+   *[other] professionals
+}.
+network-available-adult = { $count ->
+    [one] There is one adult from the own circle who can help now.
+   *[other] There are { $count } adults from the own circle who can help now.
+}
+network-no-available-adult = There is no adult from the own circle who can help yet. Start small: who could be that one person?
+network-support-emotional = { $count ->
+    [0] Nobody from the own circle gives emotional support (listening, comfort).
+    [one] One person from the own circle gives emotional support (listening, comfort).
+   *[other] { $count } people from the own circle give emotional support (listening, comfort).
+}
+network-support-practical = { $count ->
+    [0] Nobody from the own circle gives practical help (a lift, a meal, a place to sleep).
+    [one] One person from the own circle gives practical help (a lift, a meal, a place to sleep).
+   *[other] { $count } people from the own circle give practical help (a lift, a meal, a place to sleep).
+}
+network-support-advice = { $count ->
+    [0] Nobody from the own circle gives advice and information.
+    [one] One person from the own circle gives advice and information.
+   *[other] { $count } people from the own circle give advice and information.
+}
+network-support-role-model = { $count ->
+    [0] Nobody from the own circle is a role model.
+    [one] One person from the own circle is a role model.
+   *[other] { $count } people from the own circle are role models.
+}
+network-support-parental = { $count ->
+    [0] Nobody from the own circle helps with care and supervision.
+    [one] One person from the own circle helps with care and supervision.
+   *[other] { $count } people from the own circle help with care and supervision.
+}
+network-support-financial = { $count ->
+    [0] Nobody from the own circle helps with money.
+    [one] One person from the own circle helps with money.
+   *[other] { $count } people from the own circle help with money.
+}
+network-support-mobilising = { $count ->
+    [0] Nobody from the own circle puts the young person in touch with other people or help.
+    [one] One person from the own circle puts the young person in touch with other people or help.
+   *[other] { $count } people from the own circle put the young person in touch with other people or help.
+}
+network-gaps = { $count ->
+    [one] For one kind of support
+   *[other] For { $count } kinds of support
+} there are fewer than two people from the own circle who give it.
+network-inner-ring = { $count ->
+    [0] Nobody is in the inner circle.
+    [one] One of the { $total } people is in the inner circle.
+   *[other] { $count } of the { $total } people are in the inner circle.
+}
+network-sectors = { $count ->
+    [one] Everyone comes from one part of life (such as family or school).
+   *[other] The people come from { $count } of the { $total } parts of life (such as family, school and clubs).
+}
+network-density = Of all pairs of people in the network, { $percent }% know each other.
+network-isolates = { $count ->
+    [one] One person does not know anyone else in the network.
+   *[other] { $count } people do not know anyone else in the network.
+}
+network-bridges = { $count ->
+    [one] One person connects different parts of the young person's life.
+   *[other] { $count } people connect different parts of the young person's life.
+}
+network-multiplex = { $count ->
+    [one] One person gives more than one kind of support.
+   *[other] { $count } people give more than one kind of support.
+}
+network-reciprocity = { $count } of the { $total } people who support the young person also get support from the young person.
+network-strained = { $count ->
+    [one] One relationship is tense or broken.
+   *[other] { $count } relationships are tense or broken.
+}
+network-risk-notes = { $count ->
+    [one] A risk has been noted for one person.
+   *[other] A risk has been noted for { $count } people.
+}
+network-rejected = { $count ->
+    [one] The young person does not want one person involved.
+   *[other] The young person does not want { $count } people involved.
+}
+error-ring-range = Choose ring 1, 2 or 3.
+error-role-needs-adult = Only an adult can have this role.
+error-tie-self = A person cannot have a tie with themselves.
+error-tie-members-unknown = Both people must be in the network of this case.
+error-date-future = This date is in the future.

@@ -228,3 +228,155 @@ error-birth-date-future = De geboortedatum ligt in de toekomst.
 error-birth-date-too-old = Deze jongere is te oud voor jeugdhulp (ouder dan 27).
 error-too-many = Dit zijn er te veel.
 error-team-or-lead-unknown = Het team of de netwerkregisseur bestaat niet in uw organisatie.
+
+## Netwerk: woorden
+sector-family = Familie
+sector-friends = Vrienden en kennissen
+sector-neighbourhood = Buurt
+sector-school-work = School en werk
+sector-leisure = Vrije tijd en clubs
+sector-community = Geloof en gemeenschap
+sector-professional = Hulpverlening
+level-voluntary-individual = Vrijwillig, één persoon
+level-voluntary-collective = Vrijwillig, groep (club, kerk, moskee, buurthuis)
+level-professional-individual = Beroepskracht (leraar, jongerenwerker, hulpverlener)
+level-professional-collective = Organisatie (school, zorginstelling, gemeente)
+support-emotional = Gevoelens
+support-practical = Praktisch
+support-advice = Advies
+support-role-model = Voorbeeld
+support-parental = Opvoeding
+support-financial = Geld
+support-mobilising = Deuren openen
+direction-to-youth = geeft aan de jongere
+direction-from-youth = krijgt van de jongere
+direction-mutual = over en weer
+tie-knows = kennen elkaar
+tie-supportive = steunend
+tie-ambivalent = wisselend
+tie-stressful = gespannen
+tie-broken = verbroken
+stance-chosen = gekozen door de jongere
+stance-accepted = geaccepteerd
+stance-neutral = neutraal
+stance-rejected = niet gewenst door de jongere
+member-role-support-figure = Steunfiguur
+member-role-citizen-guardian = Burgervoogd
+member-role-network-foster-parent = Netwerkpleegouder
+member-role-parent-with-gezag = Ouder met gezag
+known-less-than-one = korter dan een jaar
+known-one-to-five = 1 tot 5 jaar
+known-more-than-five = langer dan 5 jaar
+contact-not-at-all = nooit
+contact-few-times-a-year = een paar keer per jaar
+contact-monthly = elke maand
+contact-weekly = elke week
+contact-daily = elke dag
+ring-1 = Dichtbij (binnenste cirkel)
+ring-2 = Middelste cirkel
+ring-3 = Verder weg (buitenste cirkel)
+
+## Netwerk: kaart
+map-title = Netwerkcirkel van { $name }
+map-youth = de jongere
+map-description = De jongere in het midden, met de mensen eromheen naar hoe dichtbij ze staan en uit welk deel van het leven ze komen.
+map-informal = Eigen kring
+map-formal = Hulpverlening
+map-rejected = Niet gewenst door de jongere
+map-near = Dichtbij
+map-far = Verder weg
+map-level-unknown = Niveau onbekend
+
+## Netwerk: zinnen
+network-empty = Er staat nog niemand in het netwerk.
+network-size = { $count ->
+    [one] Er staat één persoon in het netwerk
+   *[other] Er staan { $count } mensen in het netwerk
+}: { $informal } uit de eigen kring van de jongere en { $professional } { $professional ->
+    [one] professional
+   *[other] professionals
+}.
+network-available-adult = { $count ->
+    [one] Er is één volwassene uit de eigen kring die nu kan helpen.
+   *[other] Er zijn { $count } volwassenen uit de eigen kring die nu kunnen helpen.
+}
+network-no-available-adult = Er is nog geen volwassene uit de eigen kring die kan helpen. Begin klein: wie zou die ene persoon kunnen zijn?
+network-support-emotional = { $count ->
+    [0] Niemand uit de eigen kring geeft steun bij gevoelens (luisteren, troosten).
+    [one] Eén persoon uit de eigen kring geeft steun bij gevoelens (luisteren, troosten).
+   *[other] { $count } mensen uit de eigen kring geven steun bij gevoelens (luisteren, troosten).
+}
+network-support-practical = { $count ->
+    [0] Niemand uit de eigen kring geeft praktische hulp (vervoer, eten, een slaapplek).
+    [one] Eén persoon uit de eigen kring geeft praktische hulp (vervoer, eten, een slaapplek).
+   *[other] { $count } mensen uit de eigen kring geven praktische hulp (vervoer, eten, een slaapplek).
+}
+network-support-advice = { $count ->
+    [0] Niemand uit de eigen kring geeft advies en informatie.
+    [one] Eén persoon uit de eigen kring geeft advies en informatie.
+   *[other] { $count } mensen uit de eigen kring geven advies en informatie.
+}
+network-support-role-model = { $count ->
+    [0] Niemand uit de eigen kring is een voorbeeld voor de jongere.
+    [one] Eén persoon uit de eigen kring is een voorbeeld voor de jongere.
+   *[other] { $count } mensen uit de eigen kring zijn een voorbeeld voor de jongere.
+}
+network-support-parental = { $count ->
+    [0] Niemand uit de eigen kring helpt bij zorg en toezicht.
+    [one] Eén persoon uit de eigen kring helpt bij zorg en toezicht.
+   *[other] { $count } mensen uit de eigen kring helpen bij zorg en toezicht.
+}
+network-support-financial = { $count ->
+    [0] Niemand uit de eigen kring helpt met geld.
+    [one] Eén persoon uit de eigen kring helpt met geld.
+   *[other] { $count } mensen uit de eigen kring helpen met geld.
+}
+network-support-mobilising = { $count ->
+    [0] Niemand uit de eigen kring brengt de jongere in contact met andere mensen of hulp.
+    [one] Eén persoon uit de eigen kring brengt de jongere in contact met andere mensen of hulp.
+   *[other] { $count } mensen uit de eigen kring brengen de jongere in contact met andere mensen of hulp.
+}
+network-gaps = { $count ->
+    [one] Voor één soort steun
+   *[other] Voor { $count } soorten steun
+} zijn er minder dan twee mensen uit de eigen kring die deze steun geven.
+network-inner-ring = { $count ->
+    [0] Niemand staat in de binnenste cirkel.
+    [one] Eén van de { $total } mensen staat in de binnenste cirkel.
+   *[other] { $count } van de { $total } mensen staan in de binnenste cirkel.
+}
+network-sectors = { $count ->
+    [one] Iedereen komt uit één deel van het leven (zoals familie of school).
+   *[other] De mensen komen uit { $count } van de { $total } delen van het leven (zoals familie, school en clubs).
+}
+network-density = Van alle tweetallen in het netwerk kent { $percent }% elkaar.
+network-isolates = { $count ->
+    [one] Eén persoon kent verder niemand in het netwerk.
+   *[other] { $count } mensen kennen verder niemand in het netwerk.
+}
+network-bridges = { $count ->
+    [one] Eén persoon verbindt verschillende delen van het leven van de jongere.
+   *[other] { $count } mensen verbinden verschillende delen van het leven van de jongere.
+}
+network-multiplex = { $count ->
+    [one] Eén persoon geeft meer dan één soort steun.
+   *[other] { $count } mensen geven meer dan één soort steun.
+}
+network-reciprocity = { $count } van de { $total } mensen die de jongere steunen, krijgen ook steun van de jongere.
+network-strained = { $count ->
+    [one] Eén relatie is gespannen of verbroken.
+   *[other] { $count } relaties zijn gespannen of verbroken.
+}
+network-risk-notes = { $count ->
+    [one] Bij één persoon is een risico genoteerd.
+   *[other] Bij { $count } mensen is een risico genoteerd.
+}
+network-rejected = { $count ->
+    [one] De jongere wil één persoon er niet bij hebben.
+   *[other] De jongere wil { $count } mensen er niet bij hebben.
+}
+error-ring-range = Kies cirkel 1, 2 of 3.
+error-role-needs-adult = Alleen een volwassene kan deze rol hebben.
+error-tie-self = Iemand kan geen relatie met zichzelf hebben.
+error-tie-members-unknown = Beide mensen moeten in het netwerk van dit dossier staan.
+error-date-future = Deze datum ligt in de toekomst.

@@ -169,6 +169,11 @@ impl Tr {
         )
     }
 
+    /// The message for `key` with any arguments.
+    pub fn message(&self, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        self.catalog.message(self.lang, key, args)
+    }
+
     /// The message for `key` with a number (for plurals).
     pub fn tn(&self, key: &str, name: &str, value: impl std::borrow::Borrow<i64>) -> String {
         self.catalog.message(

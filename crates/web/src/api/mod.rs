@@ -2,6 +2,7 @@
 //! at `/api/openapi.json`, which is generated from these handlers.
 
 mod cases;
+mod network;
 mod session;
 
 use crate::auth::{CurrentSession, actor_of};
@@ -26,6 +27,30 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/cases", get(cases::list).post(cases::create))
         .route("/api/v1/cases/{case}", get(cases::get).patch(cases::patch))
         .route("/api/v1/cases/{case}/access-log", get(cases::access_log))
+        .route(
+            "/api/v1/cases/{case}/members",
+            get(network::list_members).post(network::add_member),
+        )
+        .route(
+            "/api/v1/cases/{case}/members/{member}",
+            get(network::get_member)
+                .patch(network::patch_member)
+                .delete(network::delete_member),
+        )
+        .route(
+            "/api/v1/cases/{case}/ties",
+            get(network::list_ties).post(network::add_tie),
+        )
+        .route("/api/v1/cases/{case}/map.svg", get(network::map_svg))
+        .route("/api/v1/cases/{case}/indicators", get(network::indicators))
+        .route(
+            "/api/v1/cases/{case}/versions",
+            get(network::list_versions).post(network::save_version),
+        )
+        .route(
+            "/api/v1/cases/{case}/versions/compare",
+            get(network::compare_versions),
+        )
         .route("/api/v1/{*rest}", axum::routing::any(unknown))
 }
 
@@ -45,7 +70,19 @@ pub fn routes() -> Router<AppState> {
         cases::create,
         cases::get,
         cases::patch,
-        cases::access_log
+        cases::access_log,
+        network::list_members,
+        network::add_member,
+        network::get_member,
+        network::patch_member,
+        network::delete_member,
+        network::list_ties,
+        network::add_tie,
+        network::map_svg,
+        network::indicators,
+        network::list_versions,
+        network::save_version,
+        network::compare_versions
     ),
     components(schemas(crate::error::ErrorBody, crate::error::ErrorDetail)),
     modifiers(&BearerAuth)
