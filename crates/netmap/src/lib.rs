@@ -226,6 +226,24 @@ fn label_in<'a, K: PartialEq>(list: &'a [(K, String)], key: K, fallback: &'a str
 
 #[cfg(test)]
 mod tests {
+    /// The SVG without the `data-*` attributes, for comparing markup exactly.
+    fn without_data(svg: &str) -> String {
+        let mut out = String::new();
+        let mut rest = svg;
+        while let Some(at) = rest.find(" data-") {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + 1..];
+            let end = after.find("=\"").map(|q| q + 2).unwrap_or(0);
+            let close = after[end..]
+                .find('"')
+                .map(|c| end + c + 1)
+                .unwrap_or(after.len());
+            rest = &after[close..];
+        }
+        out.push_str(rest);
+        out
+    }
+
     use super::*;
     use proptest::prelude::*;
     use steunkring_domain::network::{Direction, Ring, Stance, Support, TieQuality};
@@ -483,6 +501,11 @@ mod tests {
         let mut input = MapInput::new("Sam", vec![anna], vec![]);
         input.href_template = Some("/cases/c1/members/{id}".into());
         let svg = render(&input);
+        assert!(
+            svg.contains(r#"data-member="a/1" data-ring="#),
+            "ids and rings for scripts"
+        );
+        let svg = without_data(&svg);
         assert!(svg.contains(
             r#"<a class="member informal" href="/cases/c1/members/a%2F1"><title>Anna de Vries, oma — Emotional, Practical</title>"#
         ));
@@ -505,7 +528,7 @@ mod tests {
             ],
             vec![],
         );
-        let svg = render(&input);
+        let svg = without_data(&render(&input));
         let anna = svg.find("member informal").unwrap_or(usize::MAX);
         let worker = svg.find("member formal").unwrap_or(usize::MAX);
         assert!(anna < svg.len() && worker < svg.len());
@@ -587,7 +610,7 @@ mod tests {
         let members = vec![member("a", "Anna", Ring::Inner, Sector::Family), father];
         let ties = vec![tie("a", "f", TieKind::Broken)];
         let mut input = MapInput::new("Sam", members, ties);
-        let svg = render(&input);
+        let svg = without_data(&render(&input));
         assert!(svg.contains(r#"class="member informal rejected" opacity="0.6"><title>Vader, relation (Not wanted by the young person)</title>"#));
         assert!(svg.contains(r#"<path class="rejected""#));
         input.hide_rejected = true;

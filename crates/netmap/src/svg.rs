@@ -225,18 +225,28 @@ fn member(out: &mut String, input: &MapInput, node: &Node) {
         if p.rejected { " rejected" } else { "" }
     );
     let opacity = if p.rejected { r#" opacity="0.6""# } else { "" };
+    // Where the member stands, for scripts (dragging) and tests; ids and codes only.
+    let data = format!(
+        r#" data-member="{}" data-ring="{}" data-sector="{}""#,
+        escape(m.id.as_str()),
+        m.ring.number(),
+        m.sector.as_str()
+    );
     let title = escape(&member_title(input, m));
     match &input.href_template {
         Some(template) => {
             let href = template.replace("{id}", &percent_encode(m.id.as_str()));
             let _ = write!(
                 out,
-                r#"<a class="{class}" href="{}"{opacity}><title>{title}</title>"#,
+                r#"<a class="{class}" href="{}"{data}{opacity}><title>{title}</title>"#,
                 escape(&href)
             );
         }
         None => {
-            let _ = write!(out, r#"<g class="{class}"{opacity}><title>{title}</title>"#);
+            let _ = write!(
+                out,
+                r#"<g class="{class}"{data}{opacity}><title>{title}</title>"#
+            );
         }
     }
     shape(out, p.x, p.y, p.radius, p.informal);

@@ -222,6 +222,7 @@ mod tests {
             "admin-teams-title",
             "admin-users-status",
             "case-field-team-id",
+            "member-edit-title",
         ];
         let (nl, en) = (Tr::new(Lang::Nl), Tr::new(Lang::En));
         for key in Catalog::keys(Lang::Nl) {

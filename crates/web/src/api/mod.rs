@@ -5,6 +5,8 @@ mod cases;
 mod network;
 mod session;
 
+pub use network::{parse_version, version_or_current};
+
 use crate::auth::{CurrentSession, actor_of};
 use crate::error::ApiError;
 use crate::i18n::Lang;

@@ -564,33 +564,3 @@ impl CaseView {
         }
     }
 }
-
-#[derive(Template)]
-#[template(path = "case.html")]
-struct CasePage {
-    shell: Shell,
-    title: String,
-    case: CaseView,
-}
-
-/// The case page. The network (map, members, indicators) joins it from the network pages.
-pub async fn show(
-    State(state): State<AppState>,
-    user: PageUser,
-    ClientAddr(addr): ClientAddr,
-    Path(id): Path<String>,
-) -> Response {
-    let id = CaseId::from_stored(id);
-    let case = match open_case(&state, &user.actor, &id, CaseAction::ReadDetails, &addr).await {
-        Ok(c) => c,
-        Err(e) => return access_error(user.lang, e),
-    };
-    let shell = Shell::for_actor(user.lang, &user.actor, "/cases");
-    let view = CaseView::new(&shell.tr, &user, &case);
-    let page = CasePage {
-        title: view.name.clone(),
-        case: view,
-        shell,
-    };
-    render(user.lang, &page)
-}

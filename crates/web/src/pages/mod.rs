@@ -6,6 +6,7 @@ mod admin;
 pub mod cases;
 mod home;
 mod login;
+mod network;
 
 use crate::auth::{CurrentSession, actor_of};
 use crate::i18n::{Lang, Tr};
@@ -44,7 +45,22 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/cases", get(cases::list).post(cases::create))
         .route("/cases/new", get(cases::new_form))
-        .route("/cases/{id}", get(cases::show))
+        .route("/cases/{id}", get(network::show))
+        .route("/cases/{id}/members", post(network::add))
+        .route(
+            "/cases/{id}/members/{member}",
+            get(network::edit).post(network::update),
+        )
+        .route("/cases/{id}/members/{member}/place", post(network::place))
+        .route("/cases/{id}/members/{member}/remove", post(network::remove))
+        .route("/cases/{id}/ties", post(network::add_tie))
+        .route("/cases/{id}/ties/remove", post(network::remove_tie))
+        .route("/cases/{id}/versions", post(network::save_version))
+        .route(
+            "/cases/{id}/versions/compare",
+            get(network::compare_versions),
+        )
+        .route("/cases/{id}/print", get(network::print))
         .route(
             "/cases/{id}/edit",
             get(cases::edit_form).post(cases::update),

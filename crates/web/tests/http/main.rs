@@ -5,5 +5,6 @@ mod app;
 mod auth;
 mod cases;
 mod errors;
+mod network;
 mod pages;
 mod security;

@@ -1,0 +1,56 @@
+//! The young person's network as files that other tools read: GraphML for network analysis
+//! (Gephi, networkx, igraph) and CSV for spreadsheets (Excel, LibreOffice).
+//!
+//! Everything here is a pure function from domain values to text: no IO, no translation of
+//! values, no clock, so the same network always gives the same bytes and a test can check them.
+//! Values are the API's codes (`school_work`, `to_youth`), which analysis tools can rely on;
+//! only CSV column names arrive translated, through [`CsvHeader`].
+//!
+//! Text typed by people ends up in files opened elsewhere, so both writers treat it as hostile:
+//! GraphML escapes markup and drops characters XML 1.0 cannot carry, CSV quotes per RFC 4180
+//! and defuses spreadsheet formulas ([`csv_cell`]).
+
+mod csv;
+#[cfg(test)]
+mod fixtures;
+mod graphml;
+
+pub use csv::{CsvHeader, CsvWriter, csv_cell, members_csv, ties_csv};
+pub use graphml::{NetworkExport, graphml};
+
+/// Initials for pseudonymised exports: the first letter or digit of every word, as written
+/// ("Anna de Vries" → "AdV"); more than four words keep the first three and the last, and a name
+/// without any letter becomes "?". The same rule as the pseudonymised network map, so a
+/// professional recognises the same person in both.
+pub(crate) fn initials(name: &str) -> String {
+    let letters: Vec<char> = name
+        .split_whitespace()
+        .filter_map(|word| word.chars().find(|c| c.is_alphanumeric()))
+        .collect();
+    let picked: String = match letters.as_slice() {
+        [first, second, third, .., last] if letters.len() > 4 => {
+            [*first, *second, *third, *last].iter().collect()
+        }
+        all => all.iter().collect(),
+    };
+    if picked.is_empty() {
+        "?".to_string()
+    } else {
+        picked
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::initials;
+
+    #[test]
+    fn initials_keep_at_most_four_letters() {
+        assert_eq!(initials("Anna de Vries"), "AdV");
+        assert_eq!(initials("  Mo  "), "M");
+        assert_eq!(initials("Jan Pieter van der Berg"), "JPvB");
+        assert_eq!(initials("Ëlla 'Ïsa"), "ËÏ");
+        assert_eq!(initials(""), "?");
+        assert_eq!(initials("🙂 --"), "?");
+    }
+}

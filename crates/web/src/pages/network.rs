@@ -1,0 +1,1303 @@
+//! The network on the case page: the circle, the fast form to map during a conversation, the
+//! table alternative, ties, views, versions and their comparison, and the member form.
+
+use super::cases::{CaseView, access_error, internal};
+use super::{PageForm, PageUser, Shell, error_page, render, see_other};
+use crate::auth::ClientAddr;
+use crate::cases::{case_event, may, open_case};
+use crate::i18n::Tr;
+use crate::network::{
+    MapOptions, ViewName, contact_name, direction_name, known_name, level_name, map_input,
+    member_role_name, sector_name, sentences, stance_name, support_name, tie_kind_name,
+    tie_quality_name,
+};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use chrono::Utc;
+use serde::Deserialize;
+use steunkring_domain::FieldError;
+use steunkring_domain::audit::AuditAction;
+use steunkring_domain::ids::CaseId;
+use steunkring_domain::network::{
+    ContactFrequency, Direction, Indicators, KnownYears, Level, MemberId, MemberRole,
+    NetworkMember, NewMember, NumberOrText, RawMember, RawSupport, Sector, Stance, SupportType,
+    Tie, TieKind, TieQuality, compare,
+};
+use steunkring_domain::policy::CaseAction;
+use steunkring_store::{Case, Network, OrgScope, StoreError};
+
+/// An option in a select or a radio group.
+pub struct Opt {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+fn opts<T: Copy>(
+    all: &[T],
+    code: impl Fn(T) -> String,
+    label: impl Fn(T) -> String,
+    current: &str,
+) -> Vec<Opt> {
+    all.iter()
+        .map(|v| Opt {
+            value: code(*v),
+            label: label(*v),
+            selected: code(*v) == current,
+        })
+        .collect()
+}
+
+/// A row of the table that says in words what the circle shows.
+pub struct MemberRow {
+    pub id: String,
+    pub name: String,
+    pub relation: String,
+    pub ring: String,
+    pub ring_number: u8,
+    pub sector: String,
+    pub sector_code: &'static str,
+    pub kind: String,
+    pub support: String,
+    pub quality: String,
+    pub stance: String,
+    pub roles: String,
+    pub risk: bool,
+}
+
+fn member_row(tr: &Tr, m: &NetworkMember) -> MemberRow {
+    MemberRow {
+        id: m.id.to_string(),
+        name: m.name.clone(),
+        relation: m.relation.clone(),
+        ring: tr.t(&format!("ring-{}", m.ring.number())),
+        ring_number: m.ring.number(),
+        sector: sector_name(tr, m.sector),
+        sector_code: m.sector.as_str(),
+        kind: if m.is_informal() {
+            tr.t("map-informal")
+        } else {
+            tr.t("map-formal")
+        },
+        support: m
+            .support
+            .iter()
+            .map(|s| {
+                format!(
+                    "{} ({})",
+                    support_name(tr, s.kind),
+                    direction_name(tr, s.direction)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        quality: m
+            .tie_quality
+            .map(|q| tie_quality_name(tr, q))
+            .unwrap_or_default(),
+        stance: stance_name(tr, m.stance),
+        roles: m
+            .roles
+            .iter()
+            .map(|r| member_role_name(tr, *r))
+            .collect::<Vec<_>>()
+            .join(", "),
+        risk: m.risk.is_some(),
+    }
+}
+
+pub struct TieRow {
+    pub from_id: String,
+    pub to_id: String,
+    pub from: String,
+    pub to: String,
+    pub kind: String,
+}
+
+pub struct ViewLink {
+    pub href: String,
+    pub label: String,
+    pub current: bool,
+}
+
+pub struct VersionRow {
+    pub id: String,
+    pub title: String,
+    pub taken_on: String,
+    pub members: i64,
+}
+
+#[derive(Template)]
+#[template(path = "case_network.html")]
+struct CaseNetworkPage {
+    shell: Shell,
+    title: String,
+    case: CaseView,
+    network: Option<NetworkView>,
+}
+
+/// Everything about the network that the case page shows.
+pub struct NetworkView {
+    pub svg: String,
+    pub sentences: Vec<String>,
+    pub rows: Vec<MemberRow>,
+    pub ties: Vec<TieRow>,
+    pub views: Vec<ViewLink>,
+    pub rings: Vec<Opt>,
+    pub sectors: Vec<Opt>,
+    pub tie_kinds: Vec<Opt>,
+    pub members: Vec<Opt>,
+    pub versions: Vec<VersionRow>,
+    pub may_change: bool,
+    pub errors: Vec<String>,
+    pub fast: FastForm,
+    pub today: String,
+}
+
+fn view_links(tr: &Tr, base: &str, o: &MapOptions) -> Vec<ViewLink> {
+    let link = |suffix: &str, key: &str, current: bool| ViewLink {
+        href: format!("{base}{suffix}#kaart"),
+        label: tr.t(key),
+        current,
+    };
+    let plain = !o.pseudonymise && !o.without_professionals && !o.hide_rejected;
+    vec![
+        link("", "view-circle", o.view == ViewName::Circle && plain),
+        link(
+            "?view=quadrant",
+            "view-quadrant",
+            o.view == ViewName::Quadrant && plain,
+        ),
+        link(
+            "?view=levels",
+            "view-levels",
+            o.view == ViewName::Levels && plain,
+        ),
+        link(
+            "?without_professionals=true",
+            "view-without-professionals",
+            o.without_professionals,
+        ),
+        link("?pseudonymise=true", "view-pseudonymised", o.pseudonymise),
+        link("?hide_rejected=true", "view-hide-rejected", o.hide_rejected),
+    ]
+}
+
+async fn network_view(
+    state: &AppState,
+    user: &PageUser,
+    tr: &Tr,
+    case: &Case,
+    options: &MapOptions,
+    fast: FastForm,
+    errors: Vec<String>,
+) -> Result<NetworkView, StoreError> {
+    let scope = OrgScope::of(&user.actor);
+    let (network, versions) = tokio::try_join!(
+        state.store.network(&scope, &case.id),
+        state.store.list_versions(&scope, &case.id)
+    )?;
+    let base = format!("/cases/{}", case.id);
+    let input = map_input(
+        tr,
+        &case.youth_name,
+        &network.members,
+        &network.ties,
+        options,
+        Some(&base),
+    );
+    let indicators = Indicators::compute(&network.members, &network.ties);
+    let name_of = |id: &MemberId| {
+        network
+            .members
+            .iter()
+            .find(|m| &m.id == id)
+            .map(|m| m.name.clone())
+            .unwrap_or_default()
+    };
+    Ok(NetworkView {
+        svg: steunkring_netmap::render(&input),
+        sentences: sentences(tr, &indicators),
+        rows: network.members.iter().map(|m| member_row(tr, m)).collect(),
+        ties: network
+            .ties
+            .iter()
+            .map(|t| TieRow {
+                from_id: t.from.to_string(),
+                to_id: t.to.to_string(),
+                from: name_of(&t.from),
+                to: name_of(&t.to),
+                kind: tie_kind_name(tr, t.kind),
+            })
+            .collect(),
+        views: view_links(tr, &base, options),
+        rings: (1..=3u8)
+            .map(|r| Opt {
+                value: r.to_string(),
+                label: tr.t(&format!("ring-{r}")),
+                selected: fast.ring == r.to_string(),
+            })
+            .collect(),
+        sectors: opts(
+            &Sector::ALL,
+            |s| s.as_str().to_string(),
+            |s| sector_name(tr, s),
+            &fast.sector,
+        ),
+        tie_kinds: opts(
+            &TieKind::ALL,
+            |k| k.as_str().to_string(),
+            |k| tie_kind_name(tr, k),
+            "knows",
+        ),
+        members: network
+            .members
+            .iter()
+            .map(|m| Opt {
+                value: m.id.to_string(),
+                label: m.name.clone(),
+                selected: false,
+            })
+            .collect(),
+        versions: versions
+            .iter()
+            .map(|v| VersionRow {
+                id: v.id.to_string(),
+                title: v.title.clone(),
+                taken_on: v.taken_on.format("%d-%m-%Y").to_string(),
+                members: v.member_count,
+            })
+            .collect(),
+        may_change: may(&user.actor, CaseAction::ChangeNetwork, case),
+        errors,
+        fast,
+        today: Utc::now().date_naive().to_string(),
+    })
+}
+
+async fn case_page(
+    state: &AppState,
+    user: &PageUser,
+    case: &Case,
+    options: &MapOptions,
+    status: StatusCode,
+    fast: FastForm,
+    errors: Vec<String>,
+) -> Response {
+    let shell = Shell::for_actor(user.lang, &user.actor, "/cases");
+    let view = CaseView::new(&shell.tr, user, case);
+    let network = if view.may_network {
+        match network_view(state, user, &shell.tr, case, options, fast, errors).await {
+            Ok(n) => Some(n),
+            Err(e) => return internal(user.lang, &e),
+        }
+    } else {
+        None
+    };
+    let page = CaseNetworkPage {
+        title: view.name.clone(),
+        case: view,
+        network,
+        shell,
+    };
+    (status, render(user.lang, &page)).into_response()
+}
+
+/// The case page: details, and for those involved in the help the network.
+pub async fn show(
+    State(state): State<AppState>,
+    user: PageUser,
+    ClientAddr(addr): ClientAddr,
+    Path(id): Path<String>,
+    Query(options): Query<MapOptions>,
+) -> Response {
+    let id = CaseId::from_stored(id);
+    let case = match open_case(&state, &user.actor, &id, CaseAction::ReadDetails, &addr).await {
+        Ok(c) => c,
+        Err(e) => return access_error(user.lang, e),
+    };
+    if may(&user.actor, CaseAction::ReadNetwork, &case) {
+        let read =
+            case_event(&user.actor, AuditAction::Read, &id, &addr).object("network", id.as_str());
+        if let Err(e) = state.audit.record(read).await {
+            return internal(user.lang, &e);
+        }
+    }
+    case_page(
+        &state,
+        &user,
+        &case,
+        &options,
+        StatusCode::OK,
+        FastForm::default(),
+        Vec::new(),
+    )
+    .await
+}
+
+/// The short form for mapping during a conversation.
+#[derive(Deserialize, Default, Clone)]
+pub struct FastForm {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub relation: String,
+    #[serde(default)]
+    pub ring: String,
+    #[serde(default)]
+    pub sector: String,
+}
+
+fn field_messages(tr: &Tr, errors: &[FieldError]) -> Vec<String> {
+    errors
+        .iter()
+        .map(|e| {
+            format!(
+                "{}: {}",
+                tr.t(&format!("member-field-{}", e.field.replace('_', "-"))),
+                tr.t(e.key)
+            )
+        })
+        .collect()
+}
+
+fn text_number(raw: &str) -> Option<NumberOrText> {
+    let raw = raw.trim();
+    (!raw.is_empty()).then(|| NumberOrText::Text(raw.to_string()))
+}
+
+/// Adds a member from the fast form and comes back to the map, ready for the next one.
+pub async fn add(
+    State(state): State<AppState>,
+    user: PageUser,
+    ClientAddr(addr): ClientAddr,
+    Path(id): Path<String>,
+    PageForm(form): PageForm<FastForm>,
+) -> Response {
+    let id = CaseId::from_stored(id);
+    let case = match open_case(&state, &user.actor, &id, CaseAction::ChangeNetwork, &addr).await {
+        Ok(c) => c,
+        Err(e) => return access_error(user.lang, e),
+    };
+    let raw = RawMember {
+        name: form.name.clone(),
+        relation: form.relation.clone(),
+        ring: text_number(&form.ring),
+        sector: form.sector.clone(),
+        ..Default::default()
+    };
+    match NewMember::parse(&raw) {
+        Ok(new) => {
+            let member = new.into_member(MemberId::generate());
+            match state
+                .store
+                .add_member(
+                    &OrgScope::of(&user.actor),
+                    &id,
+                    &member,
+                    case_event(&user.actor, AuditAction::Create, &id, &addr),
+                )
+                .await
+            {
+                Ok(()) => see_other(&format!("/cases/{id}?added=1#snel")),
+                Err(e) => internal(user.lang, &e),
+            }
+        }
+        Err(errors) => {
+            let tr = Tr::new(user.lang);
+            let messages = field_messages(&tr, &errors);
+            case_page(
+                &state,
+                &user,
+                &case,
+                &MapOptions::default(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                form,
+                messages,
+            )
+            .await
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct TieForm {
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    to: String,
+    #[serde(default)]
+    kind: String,
+}
+
+pub async fn add_tie(
+    State(state): State<AppState>,
+    user: PageUser,
+    ClientAddr(addr): ClientAddr,
+    Path(id): Path<String>,
+    PageForm(form): PageForm<TieForm>,
+) -> Response {
+    let tr = Tr::new(user.lang);
+    let id = CaseId::from_stored(id);
+    let case = match open_case(&state, &user.actor, &id, CaseAction::ChangeNetwork, &addr).await {
+        Ok(c) => c,
+        Err(e) => return access_error(user.lang, e),
+    };
+    let defaults = MapOptions::default();
+    let fail = |errors: Vec<String>| {
+        case_page(
+            &state,
+            &user,
+            &case,
+            &defaults,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            FastForm::default(),
+            errors,
+        )
+    };
+    let tie = match Tie::parse(&form.from, &form.to, &form.kind) {
+        Ok(t) => t,
+        Err(errors) => {
+            return fail(
+                errors
+                    .iter()
+                    .map(|e| format!("{}: {}", tr.t("tie-form-title"), tr.t(e.key)))
+                    .collect(),
+            )
+            .await;
+        }
+    };
+    match state
+        .store
+        .set_tie(
+            &OrgScope::of(&user.actor),
+            &id,
+            &tie,
+            case_event(&user.actor, AuditAction::Create, &id, &addr),
+        )
+        .await
+    {
+        Ok(()) => see_other(&format!("/cases/{id}#banden")),
+        Err(StoreError::NotFound) => fail(vec![tr.t("error-tie-members-unknown")]).await,
+        Err(e) => internal(user.lang, &e),
+    }
+}
+
+pub async fn remove_tie(
+    State(state): State<AppState>,
+    user: PageUser,
+    ClientAddr(addr): ClientAddr,
+    Path(id): Path<String>,
+    PageForm(form): PageForm<TieForm>,
+) -> Response {
+    let id = CaseId::from_stored(id);
+    if let Err(e) = open_case(&state, &user.actor, &id, CaseAction::ChangeNetwork, &addr).await {
+        return access_error(user.lang, e);
+    }
+    let (a, b) = (
+        MemberId::from_stored(form.from),
+        MemberId::from_stored(form.to),
+    );
+    match state
+        .store
+        .remove_tie(
+            &OrgScope::of(&user.actor),
+            &id,
+            &a,
+            &b,
+            case_event(&user.actor, AuditAction::Delete, &id, &addr),
+        )
+        .await
+    {
+        Ok(()) | Err(StoreError::NotFound) => see_other(&format!("/cases/{id}#banden")),
+        Err(e) => internal(user.lang, &e),
+    }
+}
+
+/// The full member form, as typed.
+#[derive(Deserialize, Default, Clone)]
+pub struct MemberForm {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub relation: String,
+    #[serde(default)]
+    pub ring: String,
+    #[serde(default)]
+    pub sector: String,
+    #[serde(default)]
+    pub level: String,
+    #[serde(default)]
+    pub tie_quality: String,
+    #[serde(default)]
+    pub stance: String,
+    #[serde(default)]
+    pub roles: Vec<String>,
+    #[serde(default)]
+    pub known_years: String,
+    #[serde(default)]
+    pub contact_frequency: String,
+    #[serde(default)]
+    pub available: Option<String>,
+    #[serde(default)]
+    pub is_adult: Option<String>,
+    #[serde(default)]
+    pub protective: String,
+    #[serde(default)]
+    pub risk: String,
+    #[serde(default)]
+    pub support_emotional: String,
+    #[serde(default)]
+    pub support_practical: String,
+    #[serde(default)]
+    pub support_advice: String,
+    #[serde(default)]
+    pub support_role_model: String,
+    #[serde(default)]
+    pub support_parental: String,
+    #[serde(default)]
+    pub support_financial: String,
+    #[serde(default)]
+    pub support_mobilising: String,
+}
+
+impl MemberForm {
+    fn support_field(&self, kind: SupportType) -> &str {
+        match kind {
+            SupportType::Emotional => &self.support_emotional,
+            SupportType::Practical => &self.support_practical,
+            SupportType::Advice => &self.support_advice,
+            SupportType::RoleModel => &self.support_role_model,
+            SupportType::Parental => &self.support_parental,
+            SupportType::Financial => &self.support_financial,
+            SupportType::Mobilising => &self.support_mobilising,
+        }
+    }
+
+    fn from_member(m: &NetworkMember) -> MemberForm {
+        let dir = |kind: SupportType| {
+            m.support
+                .iter()
+                .find(|s| s.kind == kind)
+                .map(|s| s.direction.as_str().to_string())
+                .unwrap_or_default()
+        };
+        MemberForm {
+            name: m.name.clone(),
+            relation: m.relation.clone(),
+            ring: m.ring.number().to_string(),
+            sector: m.sector.as_str().into(),
+            level: m.level.map(|l| l.as_str().to_string()).unwrap_or_default(),
+            tie_quality: m
+                .tie_quality
+                .map(|q| q.as_str().to_string())
+                .unwrap_or_default(),
+            stance: m.stance.as_str().into(),
+            roles: m.roles.iter().map(|r| r.as_str().to_string()).collect(),
+            known_years: m
+                .known_years
+                .map(|k| k.as_str().to_string())
+                .unwrap_or_default(),
+            contact_frequency: m
+                .contact_frequency
+                .map(|c| c.score().to_string())
+                .unwrap_or_default(),
+            available: m.available.then(|| "on".into()),
+            is_adult: m.is_adult.then(|| "on".into()),
+            protective: m.protective.clone().unwrap_or_default(),
+            risk: m.risk.clone().unwrap_or_default(),
+            support_emotional: dir(SupportType::Emotional),
+            support_practical: dir(SupportType::Practical),
+            support_advice: dir(SupportType::Advice),
+            support_role_model: dir(SupportType::RoleModel),
+            support_parental: dir(SupportType::Parental),
+            support_financial: dir(SupportType::Financial),
+            support_mobilising: dir(SupportType::Mobilising),
+        }
+    }
+
+    fn raw(&self) -> RawMember {
+        let some = |s: &str| Some(s.trim().to_string()).filter(|v| !v.is_empty());
+        RawMember {
+            name: self.name.clone(),
+            relation: self.relation.clone(),
+            ring: text_number(&self.ring),
+            sector: self.sector.clone(),
+            level: some(&self.level),
+            support: SupportType::ALL
+                .into_iter()
+                .filter_map(|k| {
+                    some(self.support_field(k)).map(|d| RawSupport {
+                        kind: k.as_str().into(),
+                        direction: Some(d),
+                    })
+                })
+                .collect(),
+            tie_quality: some(&self.tie_quality),
+            stance: some(&self.stance),
+            roles: self.roles.clone(),
+            known_years: some(&self.known_years),
+            contact_frequency: text_number(&self.contact_frequency),
+            protective: some(&self.protective),
+            risk: some(&self.risk),
+            available: Some(self.available.is_some()),
+            is_adult: Some(self.is_adult.is_some()),
+        }
+    }
+}
+
+pub struct SupportChoice {
+    pub code: &'static str,
+    pub label: String,
+    pub options: Vec<Opt>,
+}
+
+#[derive(Template)]
+#[template(path = "member_form.html")]
+struct MemberPage {
+    shell: Shell,
+    title: String,
+    case_id: String,
+    member_id: String,
+    form: MemberForm,
+    rings: Vec<Opt>,
+    sectors: Vec<Opt>,
+    levels: Vec<Opt>,
+    qualities: Vec<Opt>,
+    stances: Vec<Opt>,
+    roles: Vec<Opt>,
+    known: Vec<Opt>,
+    contact: Vec<Opt>,
+    support: Vec<SupportChoice>,
+    errors: Vec<String>,
+}
+
+fn member_page(
+    user: &PageUser,
+    status: StatusCode,
+    case: &Case,
+    member_id: &str,
+    form: MemberForm,
+    errors: Vec<String>,
+) -> Response {
+    let shell = Shell::for_actor(user.lang, &user.actor, "/cases");
+    let tr = &shell.tr;
+    let none = |label: String, selected: bool| Opt {
+        value: String::new(),
+        label,
+        selected,
+    };
+    let with_none = |mut v: Vec<Opt>, key: &str, current: &str| {
+        v.insert(0, none(tr.t(key), current.is_empty()));
+        v
+    };
+    let page = MemberPage {
+        title: tr.t1("member-edit-title", "name", &form.name),
+        case_id: case.id.to_string(),
+        member_id: member_id.to_string(),
+        rings: (1..=3u8)
+            .map(|r| Opt {
+                value: r.to_string(),
+                label: tr.t(&format!("ring-{r}")),
+                selected: form.ring == r.to_string(),
+            })
+            .collect(),
+        sectors: opts(
+            &Sector::ALL,
+            |s| s.as_str().into(),
+            |s| sector_name(tr, s),
+            &form.sector,
+        ),
+        levels: with_none(
+            opts(
+                &Level::ALL,
+                |l| l.as_str().into(),
+                |l| level_name(tr, l),
+                &form.level,
+            ),
+            "member-unknown",
+            &form.level,
+        ),
+        qualities: with_none(
+            opts(
+                &TieQuality::ALL,
+                |q| q.as_str().into(),
+                |q| tie_quality_name(tr, q),
+                &form.tie_quality,
+            ),
+            "member-unknown",
+            &form.tie_quality,
+        ),
+        stances: opts(
+            &Stance::ALL,
+            |s| s.as_str().into(),
+            |s| stance_name(tr, s),
+            &form.stance,
+        ),
+        roles: MemberRole::ALL
+            .iter()
+            .map(|r| Opt {
+                value: r.as_str().into(),
+                label: member_role_name(tr, *r),
+                selected: form.roles.iter().any(|x| x == r.as_str()),
+            })
+            .collect(),
+        known: with_none(
+            opts(
+                &KnownYears::ALL,
+                |k| k.as_str().into(),
+                |k| known_name(tr, k),
+                &form.known_years,
+            ),
+            "member-unknown",
+            &form.known_years,
+        ),
+        contact: with_none(
+            opts(
+                &ContactFrequency::ALL,
+                |c| c.score().to_string(),
+                |c| contact_name(tr, c),
+                &form.contact_frequency,
+            ),
+            "member-unknown",
+            &form.contact_frequency,
+        ),
+        support: SupportType::ALL
+            .iter()
+            .map(|k| {
+                let current = form.support_field(*k).to_string();
+                let mut options = opts(
+                    &Direction::ALL,
+                    |d| d.as_str().into(),
+                    |d| direction_name(tr, d),
+                    &current,
+                );
+                options.insert(0, none(tr.t("member-support-none"), current.is_empty()));
+                SupportChoice {
+                    code: k.as_str(),
+                    label: support_name(tr, *k),
+                    options,
+                }
+            })
+            .collect(),
+        form,
+        errors,
+        shell,
+    };
+    (status, render(user.lang, &page)).into_response()
+}
+
+async fn case_member(
+    state: &AppState,
+    user: &PageUser,
+    addr: &str,
+    id: &CaseId,
+    member: &str,
+    action: CaseAction,
+) -> Result<(Case, Network, NetworkMember), Response> {
+    let case = open_case(state, &user.actor, id, action, addr)
+        .await
+        .map_err(|e| access_error(user.lang, e))?;
+    let network = state
+        .store
+        .network(&OrgScope::of(&user.actor), id)
+        .await
+        .map_err(|e| internal(user.lang, &e))?;
+    let m = network
+        .members
+        .iter()
+        .find(|m| m.id.as_str() == member)
+        .cloned()
+        .ok_or_else(|| error_page(user.lang, StatusCode::NOT_FOUND, "error-not-found"))?;
+    Ok((case, network, m))
+}
+
+pub async fn edit(
+    State(state): State<AppState>,
+    user: PageUser,
+    ClientAddr(addr): ClientAddr,
+    Path((id, member)): Path<(String, String)>,
+) -> Response {
+    let id = CaseId::from_stored(id);
+    match case_member(&state, &user, &addr, &id, &member, CaseAction::ReadNetwork).await {
+        Ok((case, _, m)) => member_page(
+            &user,
+            StatusCode::OK,
+            &case,
+            &member,
+            MemberForm::from_member(&m),
+            Vec::new(),
+        ),
+        Err(r) => r,
+    }
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    user: PageUser,
+    ClientAddr(addr): ClientAddr,
+    Path((id, member)): Path<(String, String)>,
+    PageForm(form): PageForm<MemberForm>,
+) -> Response {
+    let id = CaseId::from_stored(id);
+    let (case, _, existing) = match case_member(
+        &state,
+        &user,
+        &addr,
+        &id,
+        &member,
+        CaseAction::ChangeNetwork,
+    )
+    .await
+    {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    match NewMember::parse(&form.raw()) {
+        Ok(new) => {
+            let m = new.into_member(existing.id.clone());
+            match state
+                .store
+                .update_member(
+                    &OrgScope::of(&user.actor),
+                    &id,
+                    &m,
+                    case_event(&user.actor, AuditAction::Update, &id, &addr),
+                )
+                .await
+            {
+                Ok(()) => see_other(&format!("/cases/{id}#kaart")),
+                Err(e) => internal(user.lang, &e),
+            }
+        }
+        Err(errors) => {
+            let messages = field_messages(&Tr::new(user.lang), &errors);
+            member_page(
+                &user,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &case,
+                &member,
+                form,
+                messages,
+            )
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct PlaceForm {
+    #[serde(default)]
+    ring: String,
+    #[serde(default)]
+    sector: String,
+}
+
+/// Moves a member to another ring and/or sector (what dragging on the map does).
+pub async fn place(
+    State(state): State<AppState>,
+    user: PageUser,
+    ClientAddr(addr): ClientAddr,
+    Path((id, member)): Path<(String, String)>,
+    PageForm(form): PageForm<PlaceForm>,
+) -> Response {
+    let id = CaseId::from_stored(id);
+    let (_, _, existing) = match case_member(
+        &state,
+        &user,
+        &addr,
+        &id,
+        &member,
+        CaseAction::ChangeNetwork,
+    )
+    .await
+    {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let mut f = MemberForm::from_member(&existing);
+    if !form.ring.is_empty() {
+        f.ring = form.ring;
+    }
+    if !form.sector.is_empty() {
+        f.sector = form.sector;
+    }
+    match NewMember::parse(&f.raw()) {
+        Ok(new) => {
+            let m = new.into_member(existing.id.clone());
+            match state
+                .store
+                .update_member(
+                    &OrgScope::of(&user.actor),
+                    &id,
+                    &m,
+                    case_event(&user.actor, AuditAction::Update, &id, &addr),
+                )
+                .await
+            {
+                Ok(()) => see_other(&format!("/cases/{id}#kaart")),
+                Err(e) => internal(user.lang, &e),
+            }
+        }
+        Err(_) => error_page(
+            user.lang,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "error-invalid-input",
+        ),
+    }
+}
+
+pub async fn remove(
+    State(state): State<AppState>,
+    user: PageUser,
+    ClientAddr(addr): ClientAddr,
+    Path((id, member)): Path<(String, String)>,
+) -> Response {
+    let id = CaseId::from_stored(id);
+    if let Err(e) = open_case(&state, &user.actor, &id, CaseAction::ChangeNetwork, &addr).await {
+        return access_error(user.lang, e);
+    }
+    match state
+        .store
+        .remove_member(
+            &OrgScope::of(&user.actor),
+            &id,
+            &MemberId::from_stored(member),
+            case_event(&user.actor, AuditAction::Delete, &id, &addr),
+        )
+        .await
+    {
+        Ok(()) => see_other(&format!("/cases/{id}#kaart")),
+        Err(StoreError::NotFound) => {
+            error_page(user.lang, StatusCode::NOT_FOUND, "error-not-found")
+        }
+        Err(e) => internal(user.lang, &e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct VersionForm {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    taken_on: String,
+}
+
+pub async fn save_version(
+    State(state): State<AppState>,
+    user: PageUser,
+    ClientAddr(addr): ClientAddr,
+    Path(id): Path<String>,
+    PageForm(form): PageForm<VersionForm>,
+) -> Response {
+    let id = CaseId::from_stored(id);
+    let case = match open_case(&state, &user.actor, &id, CaseAction::ChangeNetwork, &addr).await {
+        Ok(c) => c,
+        Err(e) => return access_error(user.lang, e),
+    };
+    let (title, date) = match crate::api::parse_version(&form.title, Some(&form.taken_on)) {
+        Ok(v) => v,
+        Err(errors) => {
+            let tr = Tr::new(user.lang);
+            let messages = errors
+                .iter()
+                .map(|e| format!("{}: {}", tr.t("version-field-title"), tr.t(e.key)))
+                .collect();
+            return case_page(
+                &state,
+                &user,
+                &case,
+                &MapOptions::default(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                FastForm::default(),
+                messages,
+            )
+            .await;
+        }
+    };
+    match state
+        .store
+        .save_version(
+            &OrgScope::of(&user.actor),
+            &id,
+            &title,
+            date,
+            case_event(&user.actor, AuditAction::Create, &id, &addr),
+        )
+        .await
+    {
+        Ok(_) => see_other(&format!("/cases/{id}#versies")),
+        Err(e) => internal(user.lang, &e),
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct CompareQuery {
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    to: String,
+}
+
+pub struct ChangeRow {
+    pub name: String,
+    pub what: String,
+}
+
+pub struct IndicatorRow {
+    pub label: String,
+    pub from: String,
+    pub to: String,
+    pub changed: bool,
+}
+
+#[derive(Template)]
+#[template(path = "version_compare.html")]
+struct ComparePage {
+    shell: Shell,
+    title: String,
+    case_id: String,
+    from_title: String,
+    to_title: String,
+    changes: Vec<ChangeRow>,
+    indicators: Vec<IndicatorRow>,
+    overlap: String,
+}
+
+/// Two versions side by side: who joined, left, moved or changed, and every indicator.
+pub async fn compare_versions(
+    State(state): State<AppState>,
+    user: PageUser,
+    ClientAddr(addr): ClientAddr,
+    Path(id): Path<String>,
+    Query(q): Query<CompareQuery>,
+) -> Response {
+    let id = CaseId::from_stored(id);
+    if let Err(e) = open_case(&state, &user.actor, &id, CaseAction::ReadNetwork, &addr).await {
+        return access_error(user.lang, e);
+    }
+    let scope = OrgScope::of(&user.actor);
+    let tr = Tr::new(user.lang);
+    let load = |which: String| {
+        let (state, scope, id) = (state.clone(), scope.clone(), id.clone());
+        async move {
+            let title = if which == "current" {
+                None
+            } else {
+                state
+                    .store
+                    .get_version(
+                        &scope,
+                        &id,
+                        &steunkring_domain::ids::VersionId::from_stored(which.clone()),
+                    )
+                    .await
+                    .ok()
+                    .map(|(v, _)| format!("{} ({})", v.title, v.taken_on.format("%d-%m-%Y")))
+            };
+            crate::api::version_or_current(&state, &scope, &id, &which)
+                .await
+                .map(|n| (title, n))
+        }
+    };
+    let ((from_title, old), (to_title, new)) =
+        match tokio::try_join!(load(q.from.clone()), load(q.to.clone())) {
+            Ok(v) => v,
+            Err(StoreError::NotFound) => {
+                return error_page(user.lang, StatusCode::NOT_FOUND, "error-not-found");
+            }
+            Err(e) => return internal(user.lang, &e),
+        };
+    let cmp = compare(&old.members, &new.members);
+    let name = |mid: &MemberId| {
+        new.members
+            .iter()
+            .chain(old.members.iter())
+            .find(|m| &m.id == mid)
+            .map(|m| m.name.clone())
+            .unwrap_or_default()
+    };
+    let mut changes = Vec::new();
+    for m in &cmp.joined {
+        changes.push(ChangeRow {
+            name: name(m),
+            what: tr.t("compare-joined"),
+        });
+    }
+    for m in &cmp.left {
+        changes.push(ChangeRow {
+            name: name(m),
+            what: tr.t("compare-left"),
+        });
+    }
+    for mv in &cmp.moved_ring {
+        let (from, to) = (mv.from.number(), mv.to.number());
+        changes.push(ChangeRow {
+            name: name(&mv.member),
+            what: tr.message(
+                "compare-moved",
+                &[("from", (from as i64).into()), ("to", (to as i64).into())],
+            ),
+        });
+    }
+    for ch in &cmp.changed_tie_quality {
+        let show = |q: Option<TieQuality>| {
+            q.map(|q| tie_quality_name(&tr, q))
+                .unwrap_or_else(|| tr.t("member-unknown"))
+        };
+        changes.push(ChangeRow {
+            name: name(&ch.member),
+            what: tr.message(
+                "compare-quality",
+                &[("from", show(ch.from).into()), ("to", show(ch.to).into())],
+            ),
+        });
+    }
+    let (a, b) = (
+        Indicators::compute(&old.members, &old.ties),
+        Indicators::compute(&new.members, &new.ties),
+    );
+    let indicators = indicator_rows(&tr, &a, &b);
+    let current = tr.t("compare-current");
+    let page = ComparePage {
+        title: tr.t("compare-title"),
+        case_id: id.to_string(),
+        from_title: from_title.unwrap_or_else(|| current.clone()),
+        to_title: to_title.unwrap_or(current),
+        changes,
+        indicators,
+        overlap: format!("{:.0}%", cmp.overlap * 100.0),
+        shell: Shell::for_actor(user.lang, &user.actor, "/cases"),
+    };
+    render(user.lang, &page)
+}
+
+/// The indicators of two networks side by side, named in the page's language.
+fn indicator_rows(tr: &Tr, a: &Indicators, b: &Indicators) -> Vec<IndicatorRow> {
+    let (ja, jb) = (
+        serde_json::to_value(a).unwrap_or_default(),
+        serde_json::to_value(b).unwrap_or_default(),
+    );
+    let mut rows = Vec::new();
+    flatten("", &ja, &jb, &mut rows, tr);
+    rows
+}
+
+fn flatten(
+    prefix: &str,
+    a: &serde_json::Value,
+    b: &serde_json::Value,
+    rows: &mut Vec<IndicatorRow>,
+    tr: &Tr,
+) {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Object(ma), Value::Object(mb)) => {
+            for (k, va) in ma {
+                let key = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                flatten(&key, va, mb.get(k).unwrap_or(&Value::Null), rows, tr);
+            }
+        }
+        (Value::Array(_), _) | (_, Value::Array(_)) => {}
+        _ => {
+            let show = |v: &Value| match v {
+                Value::Number(n) => n
+                    .as_f64()
+                    .map(|f| {
+                        if f.fract() == 0.0 {
+                            format!("{f:.0}")
+                        } else {
+                            format!("{f:.2}")
+                        }
+                    })
+                    .unwrap_or_default(),
+                Value::Bool(true) => tr.t("yes"),
+                Value::Bool(false) => tr.t("no"),
+                Value::Null => "–".into(),
+                other => other.to_string(),
+            };
+            let key = format!("indicator-{}", prefix.replace(['.', '_'], "-"));
+            let label = tr.t(&key);
+            rows.push(IndicatorRow {
+                label: if label == key {
+                    prefix.to_string()
+                } else {
+                    label
+                },
+                from: show(a),
+                to: show(b),
+                changed: a != b,
+            });
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "case_print.html")]
+struct PrintPage {
+    shell: Shell,
+    title: String,
+    case: CaseView,
+    svg: String,
+    rows: Vec<MemberRow>,
+    sentences: Vec<String>,
+    printed_on: String,
+}
+
+/// A printable page of the map, with legend and the table.
+pub async fn print(
+    State(state): State<AppState>,
+    user: PageUser,
+    ClientAddr(addr): ClientAddr,
+    Path(id): Path<String>,
+    Query(options): Query<MapOptions>,
+) -> Response {
+    let id = CaseId::from_stored(id);
+    let case = match open_case(&state, &user.actor, &id, CaseAction::ReadNetwork, &addr).await {
+        Ok(c) => c,
+        Err(e) => return access_error(user.lang, e),
+    };
+    let network = match state.store.network(&OrgScope::of(&user.actor), &id).await {
+        Ok(n) => n,
+        Err(e) => return internal(user.lang, &e),
+    };
+    let shell = Shell::for_actor(user.lang, &user.actor, "/cases");
+    let input = map_input(
+        &shell.tr,
+        &case.youth_name,
+        &network.members,
+        &network.ties,
+        &options,
+        None,
+    );
+    let indicators = Indicators::compute(&network.members, &network.ties);
+    let mut view = CaseView::new(&shell.tr, &user, &case);
+    if options.pseudonymise {
+        view.name = shell.tr.t("map-youth");
+    }
+    let rows = if options.pseudonymise {
+        Vec::new()
+    } else {
+        network
+            .members
+            .iter()
+            .map(|m| member_row(&shell.tr, m))
+            .collect()
+    };
+    let page = PrintPage {
+        title: shell.tr.t("print-title"),
+        svg: steunkring_netmap::render(&input),
+        rows,
+        sentences: sentences(&shell.tr, &indicators),
+        printed_on: Utc::now().date_naive().format("%d-%m-%Y").to_string(),
+        case: view,
+        shell,
+    };
+    render(user.lang, &page)
+}
