@@ -150,3 +150,47 @@ pub fn sentences(tr: &Tr, indicators: &Indicators) -> Vec<String> {
         })
         .collect()
 }
+
+/// Column names of the CSV exports in the page's language (values stay codes).
+pub fn csv_header(tr: &Tr) -> steunkring_export::CsvHeader {
+    let mut h = steunkring_export::CsvHeader::english();
+    h.id = tr.t("csv-id");
+    h.name = tr.t("member-field-name");
+    h.relation = tr.t("member-field-relation");
+    h.ring = tr.t("member-field-ring");
+    h.sector = tr.t("member-field-sector");
+    h.level = tr.t("member-field-level");
+    h.informal = tr.t("map-informal");
+    h.tie_quality = tr.t("member-field-tie-quality");
+    h.stance = tr.t("member-field-stance");
+    h.roles = tr.t("member-field-roles");
+    for (i, kind) in SupportType::ALL.into_iter().enumerate() {
+        if let Some(slot) = h.support.get_mut(i) {
+            *slot = format!(
+                "{}: {}",
+                tr.t("member-field-support"),
+                support_name(tr, kind)
+            );
+        }
+    }
+    h.protective = tr.t("member-field-protective");
+    h.risk = tr.t("member-field-risk");
+    h.available = tr.t("member-field-available");
+    h.is_adult = tr.t("member-field-is-adult");
+    h.known_years = tr.t("member-field-known-years");
+    h.contact_frequency = tr.t("member-field-contact-frequency");
+    h.tie_from = tr.t("member-field-from");
+    h.tie_from_name = format!(
+        "{} ({})",
+        tr.t("member-field-from"),
+        tr.t("member-field-name")
+    );
+    h.tie_to = tr.t("member-field-to");
+    h.tie_to_name = format!(
+        "{} ({})",
+        tr.t("member-field-to"),
+        tr.t("member-field-name")
+    );
+    h.tie_kind = tr.t("member-field-kind");
+    h
+}

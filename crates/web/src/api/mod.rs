@@ -5,7 +5,7 @@ mod cases;
 mod network;
 mod session;
 
-pub use network::{parse_version, version_or_current};
+pub use network::{ExportKind, ExportParams, export_response, parse_version, version_or_current};
 
 use crate::auth::{CurrentSession, actor_of};
 use crate::error::ApiError;
@@ -46,6 +46,18 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/cases/{case}/map.svg", get(network::map_svg))
         .route("/api/v1/cases/{case}/indicators", get(network::indicators))
         .route(
+            "/api/v1/cases/{case}/export.graphml",
+            get(network::export_graphml),
+        )
+        .route(
+            "/api/v1/cases/{case}/members.csv",
+            get(network::export_members_csv),
+        )
+        .route(
+            "/api/v1/cases/{case}/ties.csv",
+            get(network::export_ties_csv),
+        )
+        .route(
             "/api/v1/cases/{case}/versions",
             get(network::list_versions).post(network::save_version),
         )
@@ -84,7 +96,10 @@ pub fn routes() -> Router<AppState> {
         network::indicators,
         network::list_versions,
         network::save_version,
-        network::compare_versions
+        network::compare_versions,
+        network::export_graphml,
+        network::export_members_csv,
+        network::export_ties_csv
     ),
     components(schemas(crate::error::ErrorBody, crate::error::ErrorDetail)),
     modifiers(&BearerAuth)

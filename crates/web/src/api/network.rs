@@ -547,3 +547,174 @@ pub async fn compare_versions(
         to: Indicators::compute(&new.members, &new.ties),
     }))
 }
+
+/// Which export to make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    Graphml,
+    MembersCsv,
+    TiesCsv,
+    Svg,
+}
+
+#[derive(Deserialize, Default)]
+pub struct ExportParams {
+    #[serde(default)]
+    pub pseudonymise: bool,
+}
+
+/// Builds an export of the network, audited as an export (NEN 7513), as a download.
+pub async fn export_response(
+    state: &AppState,
+    actor: &steunkring_domain::Actor,
+    lang: Lang,
+    case_id: &CaseId,
+    kind: ExportKind,
+    pseudonymise: bool,
+    addr: &str,
+) -> Result<Response, ApiError> {
+    let case = open_case(state, actor, case_id, CaseAction::Export, addr)
+        .await
+        .map_err(|e| ApiError::from_case(lang, e))?;
+    let network = state
+        .store
+        .network(&OrgScope::of(actor), case_id)
+        .await
+        .map_err(|e| ApiError::from_store(lang, e))?;
+    let tr = Tr::new(lang);
+    let (body, content_type, file) = match kind {
+        ExportKind::Graphml => {
+            let mut export = steunkring_export::NetworkExport::new(&network.members, &network.ties);
+            if pseudonymise {
+                export = export.pseudonymised();
+            }
+            (
+                steunkring_export::graphml(&case.youth_name, &export),
+                "application/graphml+xml; charset=utf-8",
+                "netwerk.graphml",
+            )
+        }
+        ExportKind::MembersCsv => (
+            steunkring_export::members_csv(&network.members, &crate::network::csv_header(&tr)),
+            "text/csv; charset=utf-8",
+            "netwerkleden.csv",
+        ),
+        ExportKind::TiesCsv => (
+            steunkring_export::ties_csv(
+                &network.members,
+                &network.ties,
+                &crate::network::csv_header(&tr),
+            ),
+            "text/csv; charset=utf-8",
+            "relaties.csv",
+        ),
+        ExportKind::Svg => {
+            let options = MapOptions {
+                pseudonymise,
+                ..Default::default()
+            };
+            let input = map_input(
+                &tr,
+                &case.youth_name,
+                &network.members,
+                &network.ties,
+                &options,
+                None,
+            );
+            (
+                steunkring_netmap::render(&input),
+                "image/svg+xml; charset=utf-8",
+                "netwerkcirkel.svg",
+            )
+        }
+    };
+    let what = match kind {
+        ExportKind::Graphml => "graphml",
+        ExportKind::MembersCsv => "members_csv",
+        ExportKind::TiesCsv => "ties_csv",
+        ExportKind::Svg => "svg",
+    };
+    state
+        .audit
+        .record(
+            case_event(actor, AuditAction::Export, case_id, addr).object("network_export", what),
+        )
+        .await
+        .map_err(|e| ApiError::from_store(lang, e))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+/// The network as GraphML (the young person as ego node, members, ties, every attribute as a
+/// declared key): readable by Gephi and networkx.
+#[utoipa::path(get, path = "/api/v1/cases/{case}/export.graphml", tag = "network", params(("case" = String, Path), ("pseudonymise" = Option<bool>, Query)),
+    security(("bearer" = [])), responses((status = 200, content_type = "application/graphml+xml", body = String), (status = 404, body = ErrorBody)))]
+pub async fn export_graphml(
+    State(state): State<AppState>,
+    user: ApiUser,
+    ClientAddr(addr): ClientAddr,
+    Path(case): Path<String>,
+    Query(p): Query<ExportParams>,
+) -> Result<Response, ApiError> {
+    export_response(
+        &state,
+        &user.actor,
+        user.lang,
+        &CaseId::from_stored(case),
+        ExportKind::Graphml,
+        p.pseudonymise,
+        &addr,
+    )
+    .await
+}
+
+/// The members as CSV (UTF-8 with BOM; cells guarded against formula injection).
+#[utoipa::path(get, path = "/api/v1/cases/{case}/members.csv", tag = "network", params(("case" = String, Path)),
+    security(("bearer" = [])), responses((status = 200, content_type = "text/csv", body = String), (status = 404, body = ErrorBody)))]
+pub async fn export_members_csv(
+    State(state): State<AppState>,
+    user: ApiUser,
+    ClientAddr(addr): ClientAddr,
+    Path(case): Path<String>,
+) -> Result<Response, ApiError> {
+    export_response(
+        &state,
+        &user.actor,
+        user.lang,
+        &CaseId::from_stored(case),
+        ExportKind::MembersCsv,
+        false,
+        &addr,
+    )
+    .await
+}
+
+/// The ties as CSV.
+#[utoipa::path(get, path = "/api/v1/cases/{case}/ties.csv", tag = "network", params(("case" = String, Path)),
+    security(("bearer" = [])), responses((status = 200, content_type = "text/csv", body = String), (status = 404, body = ErrorBody)))]
+pub async fn export_ties_csv(
+    State(state): State<AppState>,
+    user: ApiUser,
+    ClientAddr(addr): ClientAddr,
+    Path(case): Path<String>,
+) -> Result<Response, ApiError> {
+    export_response(
+        &state,
+        &user.actor,
+        user.lang,
+        &CaseId::from_stored(case),
+        ExportKind::TiesCsv,
+        false,
+        &addr,
+    )
+    .await
+}

@@ -61,6 +61,7 @@ pub fn routes() -> Router<AppState> {
             get(network::compare_versions),
         )
         .route("/cases/{id}/print", get(network::print))
+        .route("/cases/{id}/download", get(network::download))
         .route(
             "/cases/{id}/edit",
             get(cases::edit_form).post(cases::update),

@@ -1301,3 +1301,46 @@ pub async fn print(
     };
     render(user.lang, &page)
 }
+
+#[derive(Deserialize)]
+pub struct DownloadQuery {
+    #[serde(default)]
+    what: String,
+    #[serde(default)]
+    pseudonymise: bool,
+}
+
+/// Downloads from the case page (the same exports as the API, with the session cookie).
+pub async fn download(
+    State(state): State<AppState>,
+    user: PageUser,
+    ClientAddr(addr): ClientAddr,
+    Path(id): Path<String>,
+    Query(q): Query<DownloadQuery>,
+) -> Response {
+    use crate::api::ExportKind;
+    let kind = match q.what.as_str() {
+        "graphml" => ExportKind::Graphml,
+        "members.csv" => ExportKind::MembersCsv,
+        "ties.csv" => ExportKind::TiesCsv,
+        "svg" => ExportKind::Svg,
+        _ => return error_page(user.lang, StatusCode::NOT_FOUND, "error-not-found"),
+    };
+    match crate::api::export_response(
+        &state,
+        &user.actor,
+        user.lang,
+        &CaseId::from_stored(id),
+        kind,
+        q.pseudonymise,
+        &addr,
+    )
+    .await
+    {
+        Ok(r) => r,
+        Err(e) if e.status == StatusCode::NOT_FOUND => {
+            error_page(user.lang, StatusCode::NOT_FOUND, "error-not-found")
+        }
+        Err(e) => error_page(user.lang, e.status, "error-internal"),
+    }
+}

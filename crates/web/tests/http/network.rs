@@ -535,3 +535,119 @@ async fn mapping_in_the_browser_flow_without_javascript() {
         assert_eq!(r.status, StatusCode::OK, "{view}");
     }
 }
+
+#[tokio::test]
+async fn exports_are_audited_escaped_and_guarded() {
+    let app = TestApp::new().await;
+    let t = app.login_api("pro@test.nl").await;
+    let case = new_case(&app, &t, "Mila").await;
+    let a = add(&app, &t, &case, r#"{"name": "=HYPERLINK(\"http://x\")", "relation": "+31 6 123", "ring": 1, "sector": "friends"}"#).await;
+    let b = add(
+        &app,
+        &t,
+        &case,
+        r#"{"name": "Zoë <b>&</b> 🙂", "relation": "tante", "ring": 2, "sector": "family"}"#,
+    )
+    .await;
+    api(
+        &app,
+        Method::POST,
+        &format!("/api/v1/cases/{case}/ties"),
+        &t,
+        Some(&format!(
+            r#"{{"from": "{a}", "to": "{b}", "kind": "knows"}}"#
+        )),
+    )
+    .await;
+
+    let g = api(
+        &app,
+        Method::GET,
+        &format!("/api/v1/cases/{case}/export.graphml"),
+        &t,
+        None,
+    )
+    .await;
+    assert_eq!(g.status, StatusCode::OK);
+    assert!(
+        g.body.contains("<graphml") && g.body.contains("Zoë &lt;b&gt;&amp;&lt;/b&gt; 🙂"),
+        "escaped, diacritics and emoji kept"
+    );
+    assert_eq!(g.body.matches("<node ").count(), 3, "ego and two members");
+    assert!(
+        g.headers
+            .get("content-disposition")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("attachment"))
+    );
+    let pseudo = api(
+        &app,
+        Method::GET,
+        &format!("/api/v1/cases/{case}/export.graphml?pseudonymise=true"),
+        &t,
+        None,
+    )
+    .await;
+    assert!(!pseudo.body.contains("Zoë") && !pseudo.body.contains("Mila"));
+
+    let csv = api(
+        &app,
+        Method::GET,
+        &format!("/api/v1/cases/{case}/members.csv"),
+        &t,
+        None,
+    )
+    .await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.body.starts_with('\u{feff}'), "BOM for Excel");
+    assert!(
+        csv.body.contains("\"'=HYPERLINK(\"\"http://x\"\")\"") || csv.body.contains("'=HYPERLINK"),
+        "formula neutralised: {}",
+        csv.body
+    );
+    assert!(
+        !csv.body.contains(",=HYPERLINK") && !csv.body.contains(",+31"),
+        "no cell starts with a formula character"
+    );
+    assert!(csv.body.contains("Naam of bijnaam"), "Dutch column names");
+    let ties = api(
+        &app,
+        Method::GET,
+        &format!("/api/v1/cases/{case}/ties.csv"),
+        &t,
+        None,
+    )
+    .await;
+    assert_eq!(ties.status, StatusCode::OK);
+
+    let token = app.login_page("pro%40test.nl").await;
+    let svg = app
+        .get(&format!("/cases/{case}/download?what=svg"), Some(&token))
+        .await;
+    assert_eq!(svg.status, StatusCode::OK);
+    assert!(svg.body.starts_with("<svg") && !svg.body.contains("<b>"));
+    let exports = app
+        .audit()
+        .await
+        .into_iter()
+        .filter(|r| {
+            r.event.action == steunkring_domain::audit::AuditAction::Export
+                && r.event.case_id.as_deref() == Some(case.as_str())
+        })
+        .count();
+    assert_eq!(exports, 5, "every export is in the audit trail");
+
+    let admin = app.login_api("beheer@test.nl").await;
+    assert_eq!(
+        api(
+            &app,
+            Method::GET,
+            &format!("/api/v1/cases/{case}/export.graphml"),
+            &admin,
+            None
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND
+    );
+}
