@@ -265,6 +265,15 @@ pub trait Store: Send + Sync + 'static {
         version: &VersionId,
     ) -> StoreResult<(VersionSummary, Network)>;
 
+    /// Loads whole cases with their networks in one transaction (demo data, imports), with one
+    /// audit entry per case. Member ids are kept; ties must join members of the same case.
+    async fn import_cases(
+        &self,
+        scope: &OrgScope,
+        cases: &[ImportedCase],
+        audit: AuditEvent,
+    ) -> StoreResult<Vec<CaseId>>;
+
     // ----- audit trail -----
 
     /// Appends entries that stand on their own (reads, refused attempts), in one transaction:

@@ -214,3 +214,12 @@ pub struct VersionSummary {
     pub member_count: i64,
     pub created_at: DateTime<Utc>,
 }
+
+/// A whole case to load at once.
+#[derive(Debug, Clone)]
+pub struct ImportedCase {
+    pub details: steunkring_domain::case::CaseDetails,
+    pub opened_on: chrono::NaiveDate,
+    pub members: Vec<steunkring_domain::network::NetworkMember>,
+    pub ties: Vec<steunkring_domain::network::Tie>,
+}

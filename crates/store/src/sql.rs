@@ -17,7 +17,7 @@ macro_rules! impl_sql_store {
     ($store:ty, db = $db:ty, backend = $backend:literal, lock = $lock:literal, teams_agg = $agg:literal) => {
         const _: () = {
             use $crate::{
-                AuditFilter, Case, CaseQuery, CaseSummary, LoginRecord, Network, VersionSummary, NewSession, NewUser, Org, OrgScope, SessionKind,
+                AuditFilter, Case, CaseQuery, CaseSummary, ImportedCase, LoginRecord, Network, VersionSummary, NewSession, NewUser, Org, OrgScope, SessionKind,
                 SessionRecord, SessionStage, Store, StoreError, StoreResult, Team, User,
             };
             use chrono::{DateTime, Utc};
@@ -420,6 +420,79 @@ macro_rules! impl_sql_store {
                     member_count: row.try_get("member_count")?,
                     created_at: row.try_get("created_at")?,
                 })
+            }
+
+
+            async fn insert_case(tx: &mut Tx<'_>, scope: &OrgScope, id: &CaseId, details: &CaseDetails, opened_on: chrono::NaiveDate, at: DateTime<Utc>) -> StoreResult<()> {
+                sqlx::query(
+                    "INSERT INTO cases (id, org_id, team_id, youth_name, preferred_name, birth_date, gender, setting, \
+                     network_lead, status, opened_on, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'open', $10, $11, $11)",
+                )
+                .bind(id.as_str())
+                .bind(scope.org_id().as_str())
+                .bind(details.team_id.as_str())
+                .bind(details.youth_name.as_str())
+                .bind(details.preferred_name.as_deref())
+                .bind(details.birth_date)
+                .bind(details.gender.as_deref())
+                .bind(details.setting.as_str())
+                .bind(details.network_lead.as_ref().map(|u| u.as_str().to_string()))
+                .bind(opened_on)
+                .bind(at)
+                .execute(&mut **tx)
+                .await
+                .map_err(backend_err)?;
+                write_parents(tx, id, &details.parents).await
+            }
+
+            /// Inserts a member at a given position (`None`: after the last one).
+            async fn insert_member(tx: &mut Tx<'_>, case: &CaseId, m: &NetworkMember, position: Option<i64>, at: DateTime<Utc>) -> StoreResult<()> {
+                sqlx::query(
+                    "INSERT INTO members (id, case_id, name, relation, ring, sector, level, support, tie_quality, stance, roles, \
+                     protective, risk, available, is_adult, known_years, contact_frequency, position, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
+                     COALESCE($18, (SELECT COALESCE(MAX(position), 0) + 1 FROM members WHERE case_id = $2)), $19, $19)",
+                )
+                .bind(m.id.as_str())
+                .bind(case.as_str())
+                .bind(&m.name)
+                .bind(&m.relation)
+                .bind(i64::from(m.ring.number()))
+                .bind(m.sector.as_str())
+                .bind(m.level.map(|l| l.as_str()))
+                .bind(support_to_text(&m.support))
+                .bind(m.tie_quality.map(|q| q.as_str()))
+                .bind(m.stance.as_str())
+                .bind(member_roles_to_text(&m.roles))
+                .bind(m.protective.as_deref())
+                .bind(m.risk.as_deref())
+                .bind(m.available)
+                .bind(m.is_adult)
+                .bind(m.known_years.map(|k| k.as_str()))
+                .bind(m.contact_frequency.map(|c| i64::from(c.score())))
+                .bind(position)
+                .bind(at)
+                .execute(&mut **tx)
+                .await
+                .map_err(backend_err)?;
+                Ok(())
+            }
+
+            async fn insert_tie(tx: &mut Tx<'_>, case: &CaseId, tie: &Tie) -> StoreResult<()> {
+                let (a, b) = tie.pair();
+                sqlx::query(
+                    "INSERT INTO ties (case_id, from_member, to_member, kind) VALUES ($1, $2, $3, $4) \
+                     ON CONFLICT (case_id, from_member, to_member) DO UPDATE SET kind = excluded.kind",
+                )
+                .bind(case.as_str())
+                .bind(a.as_str())
+                .bind(b.as_str())
+                .bind(tie.kind.as_str())
+                .execute(&mut **tx)
+                .await
+                .map_err(backend_err)?;
+                Ok(())
             }
 
             #[async_trait::async_trait]
@@ -829,26 +902,7 @@ macro_rules! impl_sql_store {
                     let mut tx = self.begin_write().await.map_err(backend_err)?;
                     check_case_refs(&mut tx, scope, details).await?;
                     let id = CaseId::generate();
-                    sqlx::query(
-                        "INSERT INTO cases (id, org_id, team_id, youth_name, preferred_name, birth_date, gender, setting, \
-                         network_lead, status, opened_on, created_at, updated_at) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'open', $10, $11, $11)",
-                    )
-                    .bind(id.as_str())
-                    .bind(scope.org_id().as_str())
-                    .bind(details.team_id.as_str())
-                    .bind(details.youth_name.as_str())
-                    .bind(details.preferred_name.as_deref())
-                    .bind(details.birth_date)
-                    .bind(details.gender.as_deref())
-                    .bind(details.setting.as_str())
-                    .bind(details.network_lead.as_ref().map(|u| u.as_str().to_string()))
-                    .bind(opened_on)
-                    .bind(audit.at)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(backend_err)?;
-                    write_parents(&mut tx, &id, &details.parents).await?;
+                    insert_case(&mut tx, scope, &id, details, opened_on, audit.at).await?;
                     append_in_tx(&mut tx, &audit.case(id.as_str()).object("case", id.as_str())).await?;
                     let row = read_case(&mut *tx, scope.org_id(), &id).await?.ok_or(StoreError::NotFound)?;
                     let case = case_from_row(&row, details.parents.clone()).map_err(backend_err)?;
@@ -975,33 +1029,7 @@ macro_rules! impl_sql_store {
                 async fn add_member(&self, scope: &OrgScope, case: &CaseId, m: &NetworkMember, audit: AuditEvent) -> StoreResult<()> {
                     let mut tx = self.begin_write().await.map_err(backend_err)?;
                     case_in_org(&mut *tx, scope, case).await?;
-                    sqlx::query(
-                        "INSERT INTO members (id, case_id, name, relation, ring, sector, level, support, tie_quality, stance, roles, \
-                         protective, risk, available, is_adult, known_years, contact_frequency, position, created_at, updated_at) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
-                         (SELECT COALESCE(MAX(position), 0) + 1 FROM members WHERE case_id = $2), $18, $18)",
-                    )
-                    .bind(m.id.as_str())
-                    .bind(case.as_str())
-                    .bind(&m.name)
-                    .bind(&m.relation)
-                    .bind(i64::from(m.ring.number()))
-                    .bind(m.sector.as_str())
-                    .bind(m.level.map(|l| l.as_str()))
-                    .bind(support_to_text(&m.support))
-                    .bind(m.tie_quality.map(|q| q.as_str()))
-                    .bind(m.stance.as_str())
-                    .bind(member_roles_to_text(&m.roles))
-                    .bind(m.protective.as_deref())
-                    .bind(m.risk.as_deref())
-                    .bind(m.available)
-                    .bind(m.is_adult)
-                    .bind(m.known_years.map(|k| k.as_str()))
-                    .bind(m.contact_frequency.map(|c| i64::from(c.score())))
-                    .bind(audit.at)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(backend_err)?;
+                    insert_member(&mut tx, case, m, None, audit.at).await?;
                     append_in_tx(&mut tx, &audit.case(case.as_str()).object("member", m.id.as_str())).await?;
                     tx.commit().await.map_err(backend_err)
                 }
@@ -1082,17 +1110,7 @@ macro_rules! impl_sql_store {
                     if n != 2 {
                         return Err(StoreError::NotFound);
                     }
-                    sqlx::query(
-                        "INSERT INTO ties (case_id, from_member, to_member, kind) VALUES ($1, $2, $3, $4) \
-                         ON CONFLICT (case_id, from_member, to_member) DO UPDATE SET kind = excluded.kind",
-                    )
-                    .bind(case.as_str())
-                    .bind(a.as_str())
-                    .bind(b.as_str())
-                    .bind(tie.kind.as_str())
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(backend_err)?;
+                    insert_tie(&mut tx, case, tie).await?;
                     append_in_tx(&mut tx, &audit.case(case.as_str()).object("tie", format!("{a}~{b}"))).await?;
                     tx.commit().await.map_err(backend_err)
                 }
@@ -1201,6 +1219,30 @@ macro_rules! impl_sql_store {
                     let snapshot: String = row.try_get("snapshot").map_err(backend_err)?;
                     let network: Network = serde_json::from_str(&snapshot).map_err(|e| StoreError::Backend(Box::new(e)))?;
                     Ok((summary, network))
+                }
+
+
+                async fn import_cases(&self, scope: &OrgScope, cases: &[ImportedCase], audit: AuditEvent) -> StoreResult<Vec<CaseId>> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    let teams: std::collections::BTreeSet<&TeamId> = cases.iter().map(|c| &c.details.team_id).collect();
+                    for team in teams {
+                        teams_in_org(&mut tx, scope, std::slice::from_ref(team)).await?;
+                    }
+                    let mut ids = Vec::with_capacity(cases.len());
+                    for c in cases {
+                        let id = CaseId::generate();
+                        insert_case(&mut tx, scope, &id, &c.details, c.opened_on, audit.at).await?;
+                        for (i, m) in c.members.iter().enumerate() {
+                            insert_member(&mut tx, &id, m, Some(i64::try_from(i).unwrap_or(i64::MAX) + 1), audit.at).await?;
+                        }
+                        for t in &c.ties {
+                            insert_tie(&mut tx, &id, t).await?;
+                        }
+                        append_in_tx(&mut tx, &audit.clone().case(id.as_str()).object("case", id.as_str())).await?;
+                        ids.push(id);
+                    }
+                    tx.commit().await.map_err(backend_err)?;
+                    Ok(ids)
                 }
 
                 async fn append_audit(&self, events: Vec<AuditEvent>) -> StoreResult<()> {

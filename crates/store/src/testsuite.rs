@@ -42,6 +42,7 @@ pub async fn run_all(store: &dyn Store) {
     audit_chain(store).await;
     cases(store).await;
     network(store).await;
+    import(store).await;
 }
 
 async fn orgs_teams_and_users(store: &dyn Store) {
@@ -1123,4 +1124,96 @@ async fn network(store: &dyn Store) {
         store.get_version(&other_scope, &case.id, &v1.id).await,
         Err(StoreError::NotFound)
     ));
+}
+
+async fn import(store: &dyn Store) {
+    use steunkring_domain::case::CaseDetails;
+    use steunkring_domain::network::{Tie, TieKind};
+    let today = t0().date_naive();
+    let org = store.create_org("Import", t0()).await.expect("org");
+    let scope = OrgScope::operator(org.id.clone());
+    let team = store
+        .create_team(&scope, "Team I", event(t0(), AuditAction::Create, &org.id))
+        .await
+        .expect("team");
+    let cases: Vec<crate::ImportedCase> = (0..3)
+        .map(|i| {
+            let members: Vec<_> = (0..5)
+                .map(|j| member(&format!("Lid {i}-{j}"), 1 + (j % 3) as u8, "friends"))
+                .collect();
+            let ties = vec![Tie {
+                from: members[0].id.clone(),
+                to: members[1].id.clone(),
+                kind: TieKind::Knows,
+            }];
+            crate::ImportedCase {
+                details: CaseDetails::parse(&case_input(&format!("Import {i}"), &team.id), today)
+                    .expect("valid"),
+                opened_on: today,
+                members,
+                ties,
+            }
+        })
+        .collect();
+    let ids = store
+        .import_cases(&scope, &cases, event(t0(), AuditAction::Create, &org.id))
+        .await
+        .expect("import");
+    assert_eq!(ids.len(), 3);
+    let net = store.network(&scope, &ids[1]).await.expect("network");
+    assert_eq!(net.members, cases[1].members, "ids and order kept");
+    assert_eq!(net.ties.len(), 1);
+    let trail = store
+        .list_audit(
+            &scope,
+            &AuditFilter {
+                limit: 100,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("audit");
+    assert_eq!(
+        trail.iter().filter(|r| r.event.case_id.is_some()).count(),
+        3,
+        "one entry per case"
+    );
+
+    // A tie across cases fails the whole import: nothing is half-written.
+    let fresh = |i: usize| {
+        let members: Vec<_> = (0..2)
+            .map(|j| member(&format!("Nieuw {i}-{j}"), 1, "friends"))
+            .collect();
+        crate::ImportedCase {
+            details: CaseDetails::parse(&case_input(&format!("Nieuw {i}"), &team.id), today)
+                .expect("valid"),
+            opened_on: today,
+            members,
+            ties: Vec::new(),
+        }
+    };
+    let mut bad = vec![fresh(0), fresh(1)];
+    let across = Tie {
+        from: bad[0].members[0].id.clone(),
+        to: bad[1].members[0].id.clone(),
+        kind: TieKind::Knows,
+    };
+    bad[1].ties.push(across);
+    assert!(
+        store
+            .import_cases(&scope, &bad, event(t0(), AuditAction::Create, &org.id))
+            .await
+            .is_err()
+    );
+    let listed = store
+        .list_cases(
+            &scope,
+            &CaseQuery {
+                limit: 50,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("list");
+    assert_eq!(listed.len(), 3, "the failed import left nothing behind");
 }
