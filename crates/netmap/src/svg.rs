@@ -483,7 +483,8 @@ pub(crate) fn render(input: &MapInput, g: &Geometry) -> String {
     let mut out = String::with_capacity(16 * 1024 + g.nodes.len() * 900 + input.ties.len() * 120);
     let _ = write!(
         out,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" font-family="sans-serif"><title>{}</title><desc>{}</desc><rect width="{w}" height="{h}" fill="#ffffff"/>"##,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" font-family="sans-serif"{}><title>{}</title><desc>{}</desc><rect width="{w}" height="{h}" fill="#ffffff"/>"##,
+        drop_geometry(input, g),
         escape(&input.labels.title),
         escape(&input.labels.description),
         w = Num(WIDTH),
@@ -500,4 +501,31 @@ pub(crate) fn render(input: &MapInput, g: &Geometry) -> String {
     legend(&mut out, &groups);
     out.push_str("</svg>");
     out
+}
+
+/// In the circle view, where each ring and sector lies, so that a script can tell where a
+/// dragged member was dropped: `data-bands` are `inner:outer` radii from the centre, ring 1
+/// first; `data-slices` are `sector:start:end` angles in radians (clockwise on screen).
+fn drop_geometry(input: &MapInput, g: &Geometry) -> String {
+    if input.view != crate::MapView::Circle || g.slices.len() != input.sectors.len() {
+        return String::new();
+    }
+    let bands: Vec<String> = g
+        .bands
+        .iter()
+        .map(|b| format!("{}:{}", Num(b.inner), Num(b.outer)))
+        .collect();
+    let slices: Vec<String> = g
+        .slices
+        .iter()
+        .zip(&input.sectors)
+        .map(|(sl, (sector, _))| format!("{}:{:.4}:{:.4}", sector.as_str(), sl.start, sl.end))
+        .collect();
+    format!(
+        r#" data-cx="{}" data-cy="{}" data-bands="{}" data-slices="{}""#,
+        Num(CX),
+        Num(CY),
+        bands.join(" "),
+        slices.join(" ")
+    )
 }

@@ -125,6 +125,36 @@ impl Browser {
         field.send_keys(value).await.expect("type");
     }
 
+    pub async fn select(&self, css: &str, value: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .expect(css)
+            .select_by_value(value)
+            .await
+            .expect("select");
+    }
+
+    /// Sets a value through the DOM (date inputs take typed keys in the browser's locale).
+    pub async fn set_value(&self, id: &str, value: &str) {
+        self.client
+            .execute(
+                "document.getElementById(arguments[0]).value = arguments[1];",
+                vec![serde_json::json!(id), serde_json::json!(value)],
+            )
+            .await
+            .expect("set value");
+    }
+
+    /// Logs in through the login page.
+    pub async fn login(&self, email: &str) {
+        self.goto("/login").await;
+        self.fill("#email", email).await;
+        self.fill("#password", crate::app::PASSWORD).await;
+        self.click("button.primary").await;
+        self.wait_path("/").await;
+    }
+
     pub async fn click(&self, css: &str) {
         self.client
             .find(Locator::Css(css))
@@ -172,6 +202,20 @@ impl Browser {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         assert_eq!(self.text(css).await, expected);
+    }
+
+    /// Waits (up to 10 s) until the element's text contains `needle`.
+    pub async fn wait_contains(&self, css: &str, needle: &str) {
+        for _ in 0..100 {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await
+                && el.text().await.is_ok_and(|t| t.contains(needle))
+            {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let text = self.text(css).await;
+        assert!(text.contains(needle), "{css}: {text:?} lacks {needle:?}");
     }
 
     /// The page is no wider than the window: nothing to scroll sideways on a phone.

@@ -8,4 +8,5 @@
 #[allow(dead_code)]
 mod app;
 mod harness;
+mod network;
 mod session;
