@@ -274,6 +274,62 @@ pub trait Store: Send + Sync + 'static {
         audit: AuditEvent,
     ) -> StoreResult<Vec<CaseId>>;
 
+    // ----- participants and invitations -----
+
+    /// Invites a person to a case: the participant and their first invitation.
+    async fn invite(
+        &self,
+        scope: &OrgScope,
+        case: &CaseId,
+        new: &NewParticipant,
+        audit: AuditEvent,
+    ) -> StoreResult<ParticipantEntry>;
+    /// A fresh invitation for an existing participant who has not accepted yet (earlier ones
+    /// are revoked).
+    async fn reinvite(
+        &self,
+        scope: &OrgScope,
+        case: &CaseId,
+        participant: &str,
+        code_hash: &str,
+        expires_at: DateTime<Utc>,
+        audit: AuditEvent,
+    ) -> StoreResult<Invitation>;
+    async fn list_participants(
+        &self,
+        scope: &OrgScope,
+        case: &CaseId,
+    ) -> StoreResult<Vec<ParticipantEntry>>;
+    async fn revoke_invitation(
+        &self,
+        scope: &OrgScope,
+        case: &CaseId,
+        invitation: &str,
+        audit: AuditEvent,
+    ) -> StoreResult<()>;
+    /// The invitation behind a code (by its hash), whatever its state. Not scoped: the code is
+    /// the credential.
+    async fn find_invitation(&self, code_hash: &str) -> StoreResult<Option<InvitationFound>>;
+    /// Accepts an open invitation by creating a new account for it, in one transaction; refuses
+    /// (`Conflict("invitation")`) when it was used, revoked or expired in the meantime.
+    async fn accept_invitation_new(
+        &self,
+        code_hash: &str,
+        user: NewUser,
+        now: DateTime<Utc>,
+        audit: AuditEvent,
+    ) -> StoreResult<UserId>;
+    /// Accepts an open invitation for an existing account of the same organisation.
+    async fn accept_invitation_existing(
+        &self,
+        code_hash: &str,
+        user: &UserId,
+        now: DateTime<Utc>,
+        audit: AuditEvent,
+    ) -> StoreResult<()>;
+    /// The cases an account takes part in.
+    async fn participant_links(&self, user: &UserId) -> StoreResult<Vec<ParticipantLink>>;
+
     // ----- audit trail -----
 
     /// Appends entries that stand on their own (reads, refused attempts), in one transaction:

@@ -223,3 +223,107 @@ pub struct ImportedCase {
     pub members: Vec<steunkring_domain::network::NetworkMember>,
     pub ties: Vec<steunkring_domain::network::Tie>,
 }
+
+/// What a participant is in a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParticipantKind {
+    Youth,
+    Parent,
+    SupportFigure,
+}
+
+impl ParticipantKind {
+    pub const ALL: [ParticipantKind; 3] = [
+        ParticipantKind::Youth,
+        ParticipantKind::Parent,
+        ParticipantKind::SupportFigure,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParticipantKind::Youth => "youth",
+            ParticipantKind::Parent => "parent",
+            ParticipantKind::SupportFigure => "support_figure",
+        }
+    }
+    pub fn parse(raw: &str) -> Option<ParticipantKind> {
+        ParticipantKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == raw.trim())
+    }
+    /// The account role that goes with it.
+    pub fn role(self) -> Role {
+        match self {
+            ParticipantKind::Youth => Role::Youth,
+            ParticipantKind::Parent => Role::Parent,
+            ParticipantKind::SupportFigure => Role::SupportFigure,
+        }
+    }
+}
+
+/// A person invited to a case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Participant {
+    pub id: String,
+    pub case_id: steunkring_domain::ids::CaseId,
+    pub kind: ParticipantKind,
+    pub display_name: String,
+    pub member_id: Option<steunkring_domain::network::MemberId>,
+    pub parent_index: Option<u8>,
+    pub user_id: Option<UserId>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// An invitation as the professional sees it (the code itself is never stored).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Invitation {
+    pub id: String,
+    pub participant_id: String,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub used_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+impl Invitation {
+    /// Usable now: not used, not revoked, not expired.
+    pub fn open_at(&self, now: DateTime<Utc>) -> bool {
+        self.used_at.is_none() && self.revoked_at.is_none() && now < self.expires_at
+    }
+}
+
+/// A participant with their latest invitation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ParticipantEntry {
+    pub participant: Participant,
+    pub invitation: Option<Invitation>,
+}
+
+/// What opening an invitation code finds: enough to greet the person and to accept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvitationFound {
+    pub invitation: Invitation,
+    pub participant: Participant,
+    pub org_id: OrgId,
+}
+
+/// A case a participant account belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ParticipantLink {
+    pub participant: Participant,
+    pub org_id: OrgId,
+    pub team_id: TeamId,
+    pub youth_name: String,
+    pub youth_preferred_name: Option<String>,
+}
+
+/// A new participant with the hash of their invitation code.
+#[derive(Debug, Clone)]
+pub struct NewParticipant {
+    pub kind: ParticipantKind,
+    pub display_name: String,
+    pub member_id: Option<steunkring_domain::network::MemberId>,
+    pub parent_index: Option<u8>,
+    pub code_hash: String,
+    pub expires_at: DateTime<Utc>,
+}

@@ -17,7 +17,8 @@ macro_rules! impl_sql_store {
     ($store:ty, db = $db:ty, backend = $backend:literal, lock = $lock:literal, teams_agg = $agg:literal) => {
         const _: () = {
             use $crate::{
-                AuditFilter, Case, CaseQuery, CaseSummary, ImportedCase, LoginRecord, Network, VersionSummary, NewSession, NewUser, Org, OrgScope, SessionKind,
+                AuditFilter, Case, CaseQuery, CaseSummary, ImportedCase, Invitation, InvitationFound, LoginRecord,
+                Network, NewParticipant, Participant, ParticipantEntry, ParticipantKind, ParticipantLink, VersionSummary, NewSession, NewUser, Org, OrgScope, SessionKind,
                 SessionRecord, SessionStage, Store, StoreError, StoreResult, Team, User,
             };
             use chrono::{DateTime, Utc};
@@ -492,6 +493,98 @@ macro_rules! impl_sql_store {
                 .execute(&mut **tx)
                 .await
                 .map_err(backend_err)?;
+                Ok(())
+            }
+
+
+            fn participant_from_row(row: &<$db as sqlx::Database>::Row) -> Result<Participant, sqlx::Error> {
+                let kind: String = row.try_get("p_kind")?;
+                let parent_index: Option<i64> = row.try_get("p_parent_index")?;
+                Ok(Participant {
+                    id: row.try_get("p_id")?,
+                    case_id: CaseId::from_stored(row.try_get::<String, _>("p_case_id")?),
+                    kind: ParticipantKind::parse(&kind).ok_or_else(|| sqlx::Error::Decode("unknown participant kind".into()))?,
+                    display_name: row.try_get("p_display_name")?,
+                    member_id: row.try_get::<Option<String>, _>("p_member_id")?.map(MemberId::from_stored),
+                    parent_index: parent_index.and_then(|i| u8::try_from(i).ok()),
+                    user_id: row.try_get::<Option<String>, _>("p_user_id")?.map(UserId::from_stored),
+                    created_at: row.try_get("p_created_at")?,
+                })
+            }
+
+            fn invitation_from_row(row: &<$db as sqlx::Database>::Row) -> Result<Option<Invitation>, sqlx::Error> {
+                let Some(id) = row.try_get::<Option<String>, _>("i_id")? else { return Ok(None) };
+                Ok(Some(Invitation {
+                    id,
+                    participant_id: row.try_get("p_id")?,
+                    created_at: row.try_get("i_created_at")?,
+                    expires_at: row.try_get("i_expires_at")?,
+                    used_at: row.try_get("i_used_at")?,
+                    revoked_at: row.try_get("i_revoked_at")?,
+                }))
+            }
+
+            async fn insert_invitation(tx: &mut Tx<'_>, participant: &str, code_hash: &str, created_by: Option<&UserId>, at: DateTime<Utc>, expires_at: DateTime<Utc>) -> StoreResult<Invitation> {
+                let id = AuditId::generate().to_string();
+                sqlx::query(
+                    "INSERT INTO invitations (id, participant_id, code_hash, created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(&id)
+                .bind(participant)
+                .bind(code_hash)
+                .bind(created_by.map(|u| u.as_str().to_string()))
+                .bind(at)
+                .bind(expires_at)
+                .execute(&mut **tx)
+                .await
+                .map_err(backend_err)?;
+                Ok(Invitation { id, participant_id: participant.to_string(), created_at: at, expires_at, used_at: None, revoked_at: None })
+            }
+
+            /// The open invitation behind a code, locked for the accepting transaction.
+            async fn open_invitation(tx: &mut Tx<'_>, code_hash: &str, now: DateTime<Utc>) -> StoreResult<(String, Participant, OrgId)> {
+                let sql = concat!(
+                    "SELECT i.id AS i_id, i.used_at AS i_used_at, i.revoked_at AS i_revoked_at, i.expires_at AS i_expires_at, c.org_id AS org_id, ",
+                    "p.id AS p_id, p.case_id AS p_case_id, p.kind AS p_kind, p.display_name AS p_display_name, p.member_id AS p_member_id, ",
+                    "p.parent_index AS p_parent_index, p.user_id AS p_user_id, p.created_at AS p_created_at ",
+                    "FROM invitations i JOIN participants p ON p.id = i.participant_id JOIN cases c ON c.id = p.case_id ",
+                    "WHERE i.code_hash = $1",
+                    $lock
+                );
+                let row = sqlx::query(sql)
+                    .bind(code_hash)
+                    .fetch_optional(&mut **tx)
+                    .await
+                    .map_err(backend_err)?
+                    .ok_or(StoreError::NotFound)?;
+                let used: Option<DateTime<Utc>> = row.try_get("i_used_at").map_err(backend_err)?;
+                let revoked: Option<DateTime<Utc>> = row.try_get("i_revoked_at").map_err(backend_err)?;
+                let expires: DateTime<Utc> = row.try_get("i_expires_at").map_err(backend_err)?;
+                if used.is_some() || revoked.is_some() || now >= expires {
+                    return Err(StoreError::Conflict("invitation"));
+                }
+                let participant = participant_from_row(&row).map_err(backend_err)?;
+                if participant.user_id.is_some() {
+                    return Err(StoreError::Conflict("invitation"));
+                }
+                let id: String = row.try_get("i_id").map_err(backend_err)?;
+                let org = OrgId::from_stored(row.try_get::<String, _>("org_id").map_err(backend_err)?);
+                Ok((id, participant, org))
+            }
+
+            async fn link_participant(tx: &mut Tx<'_>, invitation: &str, participant: &str, user: &UserId, now: DateTime<Utc>) -> StoreResult<()> {
+                sqlx::query("UPDATE participants SET user_id = $1 WHERE id = $2")
+                    .bind(user.as_str())
+                    .bind(participant)
+                    .execute(&mut **tx)
+                    .await
+                    .map_err(backend_err)?;
+                sqlx::query("UPDATE invitations SET used_at = $1 WHERE id = $2")
+                    .bind(now)
+                    .bind(invitation)
+                    .execute(&mut **tx)
+                    .await
+                    .map_err(backend_err)?;
                 Ok(())
             }
 
@@ -1243,6 +1336,216 @@ macro_rules! impl_sql_store {
                     }
                     tx.commit().await.map_err(backend_err)?;
                     Ok(ids)
+                }
+
+
+                async fn invite(&self, scope: &OrgScope, case: &CaseId, new: &NewParticipant, audit: AuditEvent) -> StoreResult<ParticipantEntry> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    case_in_org(&mut *tx, scope, case).await?;
+                    if let Some(member) = &new.member_id {
+                        let found = sqlx::query("SELECT 1 AS one FROM members WHERE id = $1 AND case_id = $2")
+                            .bind(member.as_str())
+                            .bind(case.as_str())
+                            .fetch_optional(&mut *tx)
+                            .await
+                            .map_err(backend_err)?;
+                        if found.is_none() {
+                            return Err(StoreError::NotFound);
+                        }
+                    }
+                    let participant = Participant {
+                        id: AuditId::generate().to_string(),
+                        case_id: case.clone(),
+                        kind: new.kind,
+                        display_name: new.display_name.clone(),
+                        member_id: new.member_id.clone(),
+                        parent_index: new.parent_index,
+                        user_id: None,
+                        created_at: audit.at,
+                    };
+                    sqlx::query(
+                        "INSERT INTO participants (id, case_id, kind, display_name, member_id, parent_index, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                    )
+                    .bind(&participant.id)
+                    .bind(case.as_str())
+                    .bind(new.kind.as_str())
+                    .bind(&new.display_name)
+                    .bind(new.member_id.as_ref().map(|m| m.as_str().to_string()))
+                    .bind(new.parent_index.map(i64::from))
+                    .bind(audit.at)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(backend_err)?;
+                    let invitation = insert_invitation(&mut tx, &participant.id, &new.code_hash, audit.user_id.as_ref(), audit.at, new.expires_at).await?;
+                    append_in_tx(&mut tx, &audit.case(case.as_str()).object("invitation", invitation.id.as_str())).await?;
+                    tx.commit().await.map_err(backend_err)?;
+                    Ok(ParticipantEntry { participant, invitation: Some(invitation) })
+                }
+
+                async fn reinvite(&self, scope: &OrgScope, case: &CaseId, participant: &str, code_hash: &str, expires_at: DateTime<Utc>, audit: AuditEvent) -> StoreResult<Invitation> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    case_in_org(&mut *tx, scope, case).await?;
+                    let row = sqlx::query("SELECT user_id FROM participants WHERE id = $1 AND case_id = $2")
+                        .bind(participant)
+                        .bind(case.as_str())
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(backend_err)?
+                        .ok_or(StoreError::NotFound)?;
+                    if row.try_get::<Option<String>, _>("user_id").map_err(backend_err)?.is_some() {
+                        return Err(StoreError::Conflict("invitation"));
+                    }
+                    sqlx::query("UPDATE invitations SET revoked_at = $1 WHERE participant_id = $2 AND used_at IS NULL AND revoked_at IS NULL")
+                        .bind(audit.at)
+                        .bind(participant)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(backend_err)?;
+                    let invitation = insert_invitation(&mut tx, participant, code_hash, audit.user_id.as_ref(), audit.at, expires_at).await?;
+                    append_in_tx(&mut tx, &audit.case(case.as_str()).object("invitation", invitation.id.as_str())).await?;
+                    tx.commit().await.map_err(backend_err)?;
+                    Ok(invitation)
+                }
+
+                async fn list_participants(&self, scope: &OrgScope, case: &CaseId) -> StoreResult<Vec<ParticipantEntry>> {
+                    case_in_org(&self.pool, scope, case).await?;
+                    let rows = sqlx::query(
+                        "SELECT p.id AS p_id, p.case_id AS p_case_id, p.kind AS p_kind, p.display_name AS p_display_name, \
+                         p.member_id AS p_member_id, p.parent_index AS p_parent_index, p.user_id AS p_user_id, p.created_at AS p_created_at, \
+                         i.id AS i_id, i.created_at AS i_created_at, i.expires_at AS i_expires_at, i.used_at AS i_used_at, i.revoked_at AS i_revoked_at \
+                         FROM participants p LEFT JOIN invitations i ON i.participant_id = p.id \
+                         AND i.created_at = (SELECT MAX(created_at) FROM invitations WHERE participant_id = p.id) \
+                         WHERE p.case_id = $1 ORDER BY p.created_at",
+                    )
+                    .bind(case.as_str())
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(backend_err)?;
+                    rows.iter()
+                        .map(|r| Ok(ParticipantEntry { participant: participant_from_row(r)?, invitation: invitation_from_row(r)? }))
+                        .collect::<Result<_, sqlx::Error>>()
+                        .map_err(backend_err)
+                }
+
+                async fn revoke_invitation(&self, scope: &OrgScope, case: &CaseId, invitation: &str, audit: AuditEvent) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    case_in_org(&mut *tx, scope, case).await?;
+                    let changed = sqlx::query(
+                        "UPDATE invitations SET revoked_at = $1 WHERE id = $2 AND used_at IS NULL AND revoked_at IS NULL \
+                         AND participant_id IN (SELECT id FROM participants WHERE case_id = $3)",
+                    )
+                    .bind(audit.at)
+                    .bind(invitation)
+                    .bind(case.as_str())
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(backend_err)?;
+                    if changed.rows_affected() == 0 {
+                        return Err(StoreError::NotFound);
+                    }
+                    append_in_tx(&mut tx, &audit.case(case.as_str()).object("invitation", invitation)).await?;
+                    tx.commit().await.map_err(backend_err)
+                }
+
+                async fn find_invitation(&self, code_hash: &str) -> StoreResult<Option<InvitationFound>> {
+                    let row = sqlx::query(
+                        "SELECT c.org_id AS org_id, p.id AS p_id, p.case_id AS p_case_id, p.kind AS p_kind, p.display_name AS p_display_name, \
+                         p.member_id AS p_member_id, p.parent_index AS p_parent_index, p.user_id AS p_user_id, p.created_at AS p_created_at, \
+                         i.id AS i_id, i.created_at AS i_created_at, i.expires_at AS i_expires_at, i.used_at AS i_used_at, i.revoked_at AS i_revoked_at \
+                         FROM invitations i JOIN participants p ON p.id = i.participant_id JOIN cases c ON c.id = p.case_id WHERE i.code_hash = $1",
+                    )
+                    .bind(code_hash)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(backend_err)?;
+                    let Some(row) = row else { return Ok(None) };
+                    let read = || -> Result<Option<InvitationFound>, sqlx::Error> {
+                        let Some(invitation) = invitation_from_row(&row)? else { return Ok(None) };
+                        Ok(Some(InvitationFound {
+                            invitation,
+                            participant: participant_from_row(&row)?,
+                            org_id: OrgId::from_stored(row.try_get::<String, _>("org_id")?),
+                        }))
+                    };
+                    read().map_err(backend_err)
+                }
+
+                async fn accept_invitation_new(&self, code_hash: &str, user: NewUser, now: DateTime<Utc>, audit: AuditEvent) -> StoreResult<UserId> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    let (invitation, participant, org) = open_invitation(&mut tx, code_hash, now).await?;
+                    let id = UserId::generate();
+                    sqlx::query(
+                        "INSERT INTO users (id, org_id, email, name, roles, password_hash, disabled, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                    )
+                    .bind(id.as_str())
+                    .bind(org.as_str())
+                    .bind(user.email.as_str())
+                    .bind(user.name.as_str())
+                    .bind(roles_to_text(&[participant.kind.role()]))
+                    .bind(&user.password_hash)
+                    .bind(false)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(backend_err)?;
+                    link_participant(&mut tx, &invitation, &participant.id, &id, now).await?;
+                    let mut event = audit.case(participant.case_id.as_str()).object("participant", participant.id.as_str());
+                    event.user_id = Some(id.clone());
+                    event.org_id = Some(org.clone());
+                    event.role = Some(participant.kind.role());
+                    append_in_tx(&mut tx, &event).await?;
+                    tx.commit().await.map_err(backend_err)?;
+                    Ok(id)
+                }
+
+                async fn accept_invitation_existing(&self, code_hash: &str, user: &UserId, now: DateTime<Utc>, audit: AuditEvent) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    let (invitation, participant, org) = open_invitation(&mut tx, code_hash, now).await?;
+                    let row = sqlx::query("SELECT roles FROM users WHERE id = $1 AND org_id = $2")
+                        .bind(user.as_str())
+                        .bind(org.as_str())
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(backend_err)?
+                        .ok_or(StoreError::NotFound)?;
+                    let mut roles = roles_from_text(&row.try_get::<String, _>("roles").map_err(backend_err)?);
+                    if !roles.contains(&participant.kind.role()) {
+                        roles.push(participant.kind.role());
+                        sqlx::query("UPDATE users SET roles = $1 WHERE id = $2")
+                            .bind(roles_to_text(&roles))
+                            .bind(user.as_str())
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(backend_err)?;
+                    }
+                    link_participant(&mut tx, &invitation, &participant.id, user, now).await?;
+                    append_in_tx(&mut tx, &audit.case(participant.case_id.as_str()).object("participant", participant.id.as_str())).await?;
+                    tx.commit().await.map_err(backend_err)
+                }
+
+                async fn participant_links(&self, user: &UserId) -> StoreResult<Vec<ParticipantLink>> {
+                    let rows = sqlx::query(
+                        "SELECT p.id AS p_id, p.case_id AS p_case_id, p.kind AS p_kind, p.display_name AS p_display_name, \
+                         p.member_id AS p_member_id, p.parent_index AS p_parent_index, p.user_id AS p_user_id, p.created_at AS p_created_at, \
+                         c.org_id, c.team_id, c.youth_name, c.preferred_name \
+                         FROM participants p JOIN cases c ON c.id = p.case_id WHERE p.user_id = $1 ORDER BY p.created_at",
+                    )
+                    .bind(user.as_str())
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(backend_err)?;
+                    rows.iter()
+                        .map(|r| {
+                            Ok(ParticipantLink {
+                                participant: participant_from_row(r)?,
+                                org_id: OrgId::from_stored(r.try_get::<String, _>("org_id")?),
+                                team_id: TeamId::from_stored(r.try_get::<String, _>("team_id")?),
+                                youth_name: r.try_get("youth_name")?,
+                                youth_preferred_name: r.try_get("preferred_name")?,
+                            })
+                        })
+                        .collect::<Result<_, sqlx::Error>>()
+                        .map_err(backend_err)
                 }
 
                 async fn append_audit(&self, events: Vec<AuditEvent>) -> StoreResult<()> {

@@ -43,6 +43,7 @@ pub async fn run_all(store: &dyn Store) {
     cases(store).await;
     network(store).await;
     import(store).await;
+    invitations(store).await;
 }
 
 async fn orgs_teams_and_users(store: &dyn Store) {
@@ -1216,4 +1217,270 @@ async fn import(store: &dyn Store) {
         .await
         .expect("list");
     assert_eq!(listed.len(), 3, "the failed import left nothing behind");
+}
+
+async fn invitations(store: &dyn Store) {
+    use crate::{NewParticipant, ParticipantKind};
+    use steunkring_domain::case::CaseDetails;
+    let today = t0().date_naive();
+    let org = store.create_org("Uitnodigingen", t0()).await.expect("org");
+    let other = store
+        .create_org("Uitnodigingen elders", t0())
+        .await
+        .expect("org");
+    let scope = OrgScope::operator(org.id.clone());
+    let team = store
+        .create_team(&scope, "Team U", event(t0(), AuditAction::Create, &org.id))
+        .await
+        .expect("team");
+    let case = store
+        .create_case(
+            &scope,
+            &CaseDetails::parse(&case_input("Fenna", &team.id), today).expect("valid"),
+            today,
+            event(t0(), AuditAction::Create, &org.id),
+        )
+        .await
+        .expect("case");
+    let sibling = store
+        .create_case(
+            &scope,
+            &CaseDetails::parse(&case_input("Bram", &team.id), today).expect("valid"),
+            today,
+            event(t0(), AuditAction::Create, &org.id),
+        )
+        .await
+        .expect("case");
+    let coach = member("Coach Mo", 2, "leisure");
+    store
+        .add_member(
+            &scope,
+            &case.id,
+            &coach,
+            event(t0(), AuditAction::Create, &org.id),
+        )
+        .await
+        .expect("member");
+    let new = |kind, name: &str, hash: &str, member| NewParticipant {
+        kind,
+        display_name: name.into(),
+        member_id: member,
+        parent_index: None,
+        code_hash: hash.into(),
+        expires_at: t0() + Duration::days(7),
+    };
+    let youth = store
+        .invite(
+            &scope,
+            &case.id,
+            &new(ParticipantKind::Youth, "Fenna", "code-youth", None),
+            event(t0(), AuditAction::Create, &org.id),
+        )
+        .await
+        .expect("invite");
+    assert!(youth.invitation.as_ref().is_some_and(|i| i.open_at(t0())));
+    let sf = store
+        .invite(
+            &scope,
+            &case.id,
+            &new(
+                ParticipantKind::SupportFigure,
+                "Coach Mo",
+                "code-sf",
+                Some(coach.id.clone()),
+            ),
+            event(t0(), AuditAction::Create, &org.id),
+        )
+        .await
+        .expect("invite");
+    assert!(matches!(
+        store
+            .invite(
+                &OrgScope::operator(other.id.clone()),
+                &case.id,
+                &new(ParticipantKind::Parent, "X", "code-x", None),
+                event(t0(), AuditAction::Create, &other.id)
+            )
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(
+        matches!(
+            store
+                .invite(
+                    &scope,
+                    &sibling.id,
+                    &new(
+                        ParticipantKind::SupportFigure,
+                        "Coach",
+                        "code-y",
+                        Some(coach.id.clone())
+                    ),
+                    event(t0(), AuditAction::Create, &org.id)
+                )
+                .await,
+            Err(StoreError::NotFound)
+        ),
+        "a member of another case cannot be linked"
+    );
+    assert_eq!(
+        store
+            .list_participants(&scope, &case.id)
+            .await
+            .expect("list")
+            .len(),
+        2
+    );
+
+    let found = store
+        .find_invitation("code-youth")
+        .await
+        .expect("find")
+        .expect("exists");
+    assert_eq!(found.participant.display_name, "Fenna");
+    assert_eq!(found.org_id, org.id);
+    assert!(store.find_invitation("nope").await.expect("find").is_none());
+
+    // Expired: refused.
+    assert!(matches!(
+        store
+            .accept_invitation_new(
+                "code-youth",
+                new_user("fenna@example.nl", &[], &[]),
+                t0() + Duration::days(7),
+                event(t0(), AuditAction::Create, &org.id)
+            )
+            .await,
+        Err(StoreError::Conflict("invitation"))
+    ));
+    let fenna = store
+        .accept_invitation_new(
+            "code-youth",
+            new_user("fenna@example.nl", &[], &[]),
+            t0() + Duration::days(6),
+            event(t0(), AuditAction::Create, &org.id),
+        )
+        .await
+        .expect("accept");
+    let login = store
+        .find_login(&Email::parse("fenna@example.nl").expect("email"))
+        .await
+        .expect("login")
+        .expect("exists");
+    assert_eq!(login.roles, vec![Role::Youth]);
+    // Single use.
+    assert!(matches!(
+        store
+            .accept_invitation_new(
+                "code-youth",
+                new_user("again@example.nl", &[], &[]),
+                t0(),
+                event(t0(), AuditAction::Create, &org.id)
+            )
+            .await,
+        Err(StoreError::Conflict(_))
+    ));
+    assert!(
+        store
+            .find_login(&Email::parse("again@example.nl").expect("email"))
+            .await
+            .expect("login")
+            .is_none(),
+        "nothing half-written"
+    );
+    let links = store.participant_links(&fenna).await.expect("links");
+    assert_eq!(links.len(), 1);
+    assert_eq!(links[0].youth_name, "Fenna");
+
+    // Revoked: refused. A new invitation works; one account serves two cases.
+    let sf_invitation = sf.invitation.expect("invitation").id;
+    store
+        .revoke_invitation(
+            &scope,
+            &case.id,
+            &sf_invitation,
+            event(t0(), AuditAction::Update, &org.id),
+        )
+        .await
+        .expect("revoke");
+    assert!(matches!(
+        store
+            .accept_invitation_new(
+                "code-sf",
+                new_user("mo@example.nl", &[], &[]),
+                t0(),
+                event(t0(), AuditAction::Create, &org.id)
+            )
+            .await,
+        Err(StoreError::Conflict("invitation"))
+    ));
+    store
+        .reinvite(
+            &scope,
+            &case.id,
+            &sf.participant.id,
+            "code-sf-2",
+            t0() + Duration::days(7),
+            event(t0(), AuditAction::Create, &org.id),
+        )
+        .await
+        .expect("again");
+    let mo = store
+        .accept_invitation_new(
+            "code-sf-2",
+            new_user("mo@example.nl", &[], &[]),
+            t0(),
+            event(t0(), AuditAction::Create, &org.id),
+        )
+        .await
+        .expect("accept");
+    store
+        .invite(
+            &scope,
+            &sibling.id,
+            &new(
+                ParticipantKind::SupportFigure,
+                "Coach Mo",
+                "code-sf-3",
+                None,
+            ),
+            event(t0(), AuditAction::Create, &org.id),
+        )
+        .await
+        .expect("invite");
+    store
+        .accept_invitation_existing(
+            "code-sf-3",
+            &mo,
+            t0(),
+            event(t0(), AuditAction::Create, &org.id),
+        )
+        .await
+        .expect("accept existing");
+    assert_eq!(
+        store.participant_links(&mo).await.expect("links").len(),
+        2,
+        "a support figure for two siblings"
+    );
+    let listed = store
+        .list_participants(&scope, &case.id)
+        .await
+        .expect("list");
+    assert!(listed.iter().all(|p| p.participant.user_id.is_some()));
+    assert!(
+        matches!(
+            store
+                .reinvite(
+                    &scope,
+                    &case.id,
+                    &sf.participant.id,
+                    "code-sf-4",
+                    t0(),
+                    event(t0(), AuditAction::Create, &org.id)
+                )
+                .await,
+            Err(StoreError::Conflict("invitation"))
+        ),
+        "an accepted participant needs no new invitation"
+    );
 }
