@@ -61,10 +61,12 @@ pub enum CaseAction {
     Export,
     /// See who read or changed the case (the client view of the audit trail).
     ViewAccessLog,
+    /// Invite the young person, parents and support figures, and see who takes part.
+    ManageParticipants,
 }
 
 impl CaseAction {
-    pub const ALL: [CaseAction; 7] = [
+    pub const ALL: [CaseAction; 8] = [
         CaseAction::ReadDetails,
         CaseAction::UpdateDetails,
         CaseAction::Close,
@@ -72,6 +74,7 @@ impl CaseAction {
         CaseAction::ChangeNetwork,
         CaseAction::Export,
         CaseAction::ViewAccessLog,
+        CaseAction::ManageParticipants,
     ];
 }
 

@@ -8,6 +8,7 @@ pub mod cases;
 pub mod error;
 pub mod extract;
 pub mod i18n;
+pub mod invitations;
 pub mod network;
 pub mod pages;
 pub mod password;

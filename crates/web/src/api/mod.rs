@@ -3,6 +3,7 @@
 
 mod cases;
 mod network;
+mod participants;
 mod session;
 
 pub use network::{ExportKind, ExportParams, export_response, parse_version, version_or_current};
@@ -44,6 +45,14 @@ pub fn routes() -> Router<AppState> {
             get(network::list_ties).post(network::add_tie),
         )
         .route("/api/v1/cases/{case}/map.svg", get(network::map_svg))
+        .route(
+            "/api/v1/cases/{case}/invitations",
+            get(participants::list).post(participants::create),
+        )
+        .route(
+            "/api/v1/invitations/{code}",
+            get(participants::status).post(participants::accept),
+        )
         .route("/api/v1/cases/{case}/indicators", get(network::indicators))
         .route(
             "/api/v1/cases/{case}/export.graphml",
@@ -99,7 +108,11 @@ pub fn routes() -> Router<AppState> {
         network::compare_versions,
         network::export_graphml,
         network::export_members_csv,
-        network::export_ties_csv
+        network::export_ties_csv,
+        participants::list,
+        participants::create,
+        participants::status,
+        participants::accept
     ),
     components(schemas(crate::error::ErrorBody, crate::error::ErrorDetail)),
     modifiers(&BearerAuth)

@@ -7,6 +7,7 @@ pub mod cases;
 mod home;
 mod login;
 mod network;
+mod participants;
 
 use crate::auth::{CurrentSession, actor_of};
 use crate::i18n::{Lang, Tr};
@@ -62,6 +63,23 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/cases/{id}/print", get(network::print))
         .route("/cases/{id}/download", get(network::download))
+        .route("/cases/{id}/invitations", post(participants::invite))
+        .route(
+            "/cases/{id}/invitations/{inv}/revoke",
+            post(participants::revoke),
+        )
+        .route(
+            "/cases/{id}/participants/{p}/reinvite",
+            post(participants::reinvite),
+        )
+        .route(
+            "/invite",
+            get(participants::code_form).post(participants::code_submit),
+        )
+        .route(
+            "/invite/{code}",
+            get(participants::open).post(participants::accept),
+        )
         .route(
             "/cases/{id}/edit",
             get(cases::edit_form).post(cases::update),

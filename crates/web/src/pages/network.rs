@@ -155,6 +155,9 @@ pub struct NetworkView {
     pub errors: Vec<String>,
     pub fast: FastForm,
     pub today: String,
+    pub participants: Vec<super::participants::ParticipantRow>,
+    pub may_invite: bool,
+    pub parents: Vec<Opt>,
 }
 
 fn view_links(tr: &Tr, base: &str, o: &MapOptions) -> Vec<ViewLink> {
@@ -196,9 +199,17 @@ async fn network_view(
     errors: Vec<String>,
 ) -> Result<NetworkView, StoreError> {
     let scope = OrgScope::of(&user.actor);
-    let (network, versions) = tokio::try_join!(
+    let may_invite = may(&user.actor, CaseAction::ManageParticipants, case);
+    let (network, versions, participants) = tokio::try_join!(
         state.store.network(&scope, &case.id),
-        state.store.list_versions(&scope, &case.id)
+        state.store.list_versions(&scope, &case.id),
+        async {
+            if may_invite {
+                state.store.list_participants(&scope, &case.id).await
+            } else {
+                Ok(Vec::new())
+            }
+        }
     )?;
     let base = format!("/cases/{}", case.id);
     let input = map_input(
@@ -275,6 +286,18 @@ async fn network_view(
         errors,
         fast,
         today: Utc::now().date_naive().to_string(),
+        participants: super::participants::participant_rows(tr, &participants),
+        may_invite,
+        parents: case
+            .parents
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Opt {
+                value: i.to_string(),
+                label: p.name.clone(),
+                selected: false,
+            })
+            .collect(),
     })
 }
 

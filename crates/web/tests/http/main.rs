@@ -7,4 +7,5 @@ mod cases;
 mod errors;
 mod network;
 mod pages;
+mod participants;
 mod security;
