@@ -380,21 +380,18 @@ macro_rules! impl_sql_store {
                     .ok_or(StoreError::NotFound)
             }
 
-            async fn read_network<'e, E>(exec: E, case: &CaseId) -> StoreResult<Network>
-            where
-                E: sqlx::Executor<'e, Database = $db> + Copy,
-            {
+            async fn read_network(conn: &mut <$db as sqlx::Database>::Connection, case: &CaseId) -> StoreResult<Network> {
                 let members = sqlx::query(
                     "SELECT id, name, relation, ring, sector, level, support, tie_quality, stance, roles, protective, risk, \
                      available, is_adult, known_years, contact_frequency FROM members WHERE case_id = $1 ORDER BY position",
                 )
                 .bind(case.as_str())
-                .fetch_all(exec)
+                .fetch_all(&mut *conn)
                 .await
                 .map_err(backend_err)?;
                 let ties = sqlx::query("SELECT from_member, to_member, kind FROM ties WHERE case_id = $1 ORDER BY from_member, to_member")
                     .bind(case.as_str())
-                    .fetch_all(exec)
+                    .fetch_all(&mut *conn)
                     .await
                     .map_err(backend_err)?;
                 let members = members.iter().map(member_from_row).collect::<Result<Vec<_>, _>>().map_err(backend_err)?;
@@ -1116,7 +1113,8 @@ macro_rules! impl_sql_store {
 
                 async fn network(&self, scope: &OrgScope, case: &CaseId) -> StoreResult<Network> {
                     case_in_org(&self.pool, scope, case).await?;
-                    read_network(&self.pool, case).await
+                    let mut conn = self.pool.acquire().await.map_err(backend_err)?;
+                    read_network(&mut conn, case).await
                 }
 
                 async fn add_member(&self, scope: &OrgScope, case: &CaseId, m: &NetworkMember, audit: AuditEvent) -> StoreResult<()> {
@@ -1229,34 +1227,7 @@ macro_rules! impl_sql_store {
                 async fn save_version(&self, scope: &OrgScope, case: &CaseId, title: &str, taken_on: chrono::NaiveDate, audit: AuditEvent) -> StoreResult<VersionSummary> {
                     let mut tx = self.begin_write().await.map_err(backend_err)?;
                     case_in_org(&mut *tx, scope, case).await?;
-                    let members = sqlx::query(
-                        "SELECT id, name, relation, ring, sector, level, support, tie_quality, stance, roles, protective, risk, \
-                         available, is_adult, known_years, contact_frequency FROM members WHERE case_id = $1 ORDER BY position",
-                    )
-                    .bind(case.as_str())
-                    .fetch_all(&mut *tx)
-                    .await
-                    .map_err(backend_err)?;
-                    let ties = sqlx::query("SELECT from_member, to_member, kind FROM ties WHERE case_id = $1 ORDER BY from_member, to_member")
-                        .bind(case.as_str())
-                        .fetch_all(&mut *tx)
-                        .await
-                        .map_err(backend_err)?;
-                    let network = Network {
-                        members: members.iter().map(member_from_row).collect::<Result<_, _>>().map_err(backend_err)?,
-                        ties: ties
-                            .iter()
-                            .map(|r| {
-                                let kind: String = r.try_get("kind")?;
-                                Ok(Tie {
-                                    from: MemberId::from_stored(r.try_get::<String, _>("from_member")?),
-                                    to: MemberId::from_stored(r.try_get::<String, _>("to_member")?),
-                                    kind: TieKind::parse(&kind).ok_or_else(|| sqlx::Error::Decode("unknown tie kind".into()))?,
-                                })
-                            })
-                            .collect::<Result<_, sqlx::Error>>()
-                            .map_err(backend_err)?,
-                    };
+                    let network = read_network(&mut tx, case).await?;
                     let snapshot = serde_json::to_string(&network).map_err(|e| StoreError::Backend(Box::new(e)))?;
                     let summary = VersionSummary {
                         id: VersionId::generate(),

@@ -318,3 +318,32 @@ impl<S: Send + Sync> FromRequestParts<S> for Lang {
         Ok(request_lang(&parts.headers))
     }
 }
+
+/// Starts a full session for an account that was just created (an accepted invitation), with
+/// its login entry in the audit trail; answers the token.
+pub async fn start_session(
+    state: &AppState,
+    user_id: &steunkring_domain::UserId,
+    org_id: &steunkring_domain::OrgId,
+    role: Role,
+    kind: SessionKind,
+    addr: &str,
+) -> Result<String, StoreError> {
+    let now = Utc::now();
+    let token = new_token();
+    let mut login = AuditEvent::new(now, AuditAction::Login, Outcome::Success)
+        .object("session", SessionStage::Full.as_str())
+        .from_addr(Some(addr.to_string()));
+    login.user_id = Some(user_id.clone());
+    login.org_id = Some(org_id.clone());
+    login.role = Some(role);
+    let session = NewSession {
+        token_hash: token_hash(&token),
+        user_id: user_id.clone(),
+        kind,
+        stage: SessionStage::Full,
+        created_at: now,
+    };
+    state.store.create_session(session, login).await?;
+    Ok(token)
+}

@@ -223,6 +223,7 @@ mod tests {
             "admin-users-status",
             "case-field-team-id",
             "member-edit-title",
+            "invite-code",
         ];
         let (nl, en) = (Tr::new(Lang::Nl), Tr::new(Lang::En));
         for key in Catalog::keys(Lang::Nl) {

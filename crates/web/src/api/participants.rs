@@ -19,8 +19,7 @@ use steunkring_domain::network::MemberId;
 use steunkring_domain::policy::CaseAction;
 use steunkring_domain::{Email, FieldError, Password, PersonName};
 use steunkring_store::{
-    NewParticipant, NewSession, NewUser, OrgScope, ParticipantEntry, ParticipantKind, SessionKind,
-    SessionStage, StoreError,
+    NewParticipant, NewUser, OrgScope, ParticipantEntry, ParticipantKind, SessionKind, StoreError,
 };
 use utoipa::ToSchema;
 
@@ -321,25 +320,16 @@ pub async fn accept(
         Err(StoreError::Conflict(_)) => return Err(ApiError::not_found(lang)),
         Err(e) => return Err(ApiError::from_store(lang, e)),
     };
-    let token = auth::new_token();
-    let mut login = AuditEvent::new(now, AuditAction::Login, Outcome::Success)
-        .object("session", "full")
-        .from_addr(Some(addr));
-    login.user_id = Some(user_id.clone());
-    login.org_id = Some(found.org_id);
-    login.role = Some(found.participant.kind.role());
-    let session = NewSession {
-        token_hash: auth::token_hash(&token),
-        user_id: user_id.clone(),
-        kind: SessionKind::Api,
-        stage: SessionStage::Full,
-        created_at: now,
-    };
-    state
-        .store
-        .create_session(session, login)
-        .await
-        .map_err(|e| ApiError::from_store(lang, e))?;
+    let token = auth::start_session(
+        &state,
+        &user_id,
+        &found.org_id,
+        found.participant.kind.role(),
+        SessionKind::Api,
+        &addr,
+    )
+    .await
+    .map_err(|e| ApiError::from_store(lang, e))?;
     let mut response = (
         StatusCode::CREATED,
         Json(AcceptedJson {

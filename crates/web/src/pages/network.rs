@@ -866,7 +866,7 @@ pub async fn update(
     PageForm(form): PageForm<MemberForm>,
 ) -> Response {
     let id = CaseId::from_stored(id);
-    let (case, _, existing) = match case_member(
+    match case_member(
         &state,
         &user,
         &addr,
@@ -876,33 +876,41 @@ pub async fn update(
     )
     .await
     {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
+        Ok((case, _, existing)) => save_member(&state, &user, &addr, &case, &existing, form).await,
+        Err(r) => r,
+    }
+}
+
+/// Checks the form and saves the member, then back to the map; a refused form comes back with
+/// its problems named.
+async fn save_member(
+    state: &AppState,
+    user: &PageUser,
+    addr: &str,
+    case: &Case,
+    existing: &NetworkMember,
+    form: MemberForm,
+) -> Response {
     match NewMember::parse(&form.raw()) {
         Ok(new) => {
             let m = new.into_member(existing.id.clone());
+            let event = case_event(&user.actor, AuditAction::Update, &case.id, addr);
             match state
                 .store
-                .update_member(
-                    &OrgScope::of(&user.actor),
-                    &id,
-                    &m,
-                    case_event(&user.actor, AuditAction::Update, &id, &addr),
-                )
+                .update_member(&OrgScope::of(&user.actor), &case.id, &m, event)
                 .await
             {
-                Ok(()) => see_other(&format!("/cases/{id}#kaart")),
+                Ok(()) => see_other(&format!("/cases/{}#kaart", case.id)),
                 Err(e) => internal(user.lang, &e),
             }
         }
         Err(errors) => {
             let messages = field_messages(&Tr::new(user.lang), &errors);
             member_page(
-                &user,
+                user,
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &case,
-                &member,
+                case,
+                existing.id.as_str(),
                 form,
                 messages,
             )
@@ -927,7 +935,7 @@ pub async fn place(
     PageForm(form): PageForm<PlaceForm>,
 ) -> Response {
     let id = CaseId::from_stored(id);
-    let (_, _, existing) = match case_member(
+    let (case, _, existing) = match case_member(
         &state,
         &user,
         &addr,
@@ -947,29 +955,7 @@ pub async fn place(
     if !form.sector.is_empty() {
         f.sector = form.sector;
     }
-    match NewMember::parse(&f.raw()) {
-        Ok(new) => {
-            let m = new.into_member(existing.id.clone());
-            match state
-                .store
-                .update_member(
-                    &OrgScope::of(&user.actor),
-                    &id,
-                    &m,
-                    case_event(&user.actor, AuditAction::Update, &id, &addr),
-                )
-                .await
-            {
-                Ok(()) => see_other(&format!("/cases/{id}#kaart")),
-                Err(e) => internal(user.lang, &e),
-            }
-        }
-        Err(_) => error_page(
-            user.lang,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "error-invalid-input",
-        ),
-    }
+    save_member(&state, &user, &addr, &case, &existing, f).await
 }
 
 pub async fn remove(

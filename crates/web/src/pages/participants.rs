@@ -20,7 +20,7 @@ use steunkring_domain::network::MemberId;
 use steunkring_domain::policy::CaseAction;
 use steunkring_domain::{Email, Password, PersonName, throttle};
 use steunkring_store::{
-    NewParticipant, NewSession, NewUser, OrgScope, ParticipantEntry, ParticipantKind, SessionKind,
+    NewParticipant, NewUser, OrgScope, ParticipantEntry, ParticipantKind, SessionKind,
     SessionStage, StoreError,
 };
 
@@ -576,23 +576,19 @@ pub async fn accept(
         }
         Err(e) => return internal(lang, &e),
     };
-    let token = auth::new_token();
-    let mut login = AuditEvent::new(now, AuditAction::Login, Outcome::Success)
-        .object("session", "full")
-        .from_addr(Some(addr));
-    login.user_id = Some(user_id.clone());
-    login.org_id = Some(found.org_id.clone());
-    login.role = Some(found.participant.kind.role());
-    let session = NewSession {
-        token_hash: auth::token_hash(&token),
-        user_id,
-        kind: SessionKind::Browser,
-        stage: SessionStage::Full,
-        created_at: now,
+    let token = match auth::start_session(
+        &state,
+        &user_id,
+        &found.org_id,
+        found.participant.kind.role(),
+        SessionKind::Browser,
+        &addr,
+    )
+    .await
+    {
+        Ok(t) => t,
+        Err(e) => return internal(lang, &e),
     };
-    if let Err(e) = state.store.create_session(session, login).await {
-        return internal(lang, &e);
-    }
     let mut response = see_other("/");
     response
         .headers_mut()

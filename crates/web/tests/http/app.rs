@@ -259,3 +259,16 @@ impl TestApp {
             .expect("audit")
     }
 }
+
+/// An API call with a bearer token; `body` is JSON.
+pub async fn api(
+    app: &TestApp,
+    method: Method,
+    path: &str,
+    token: &str,
+    body: Option<&str>,
+) -> Reply {
+    let auth = format!("Bearer {token}");
+    app.send(method, path, body, &[("authorization", &auth)])
+        .await
+}

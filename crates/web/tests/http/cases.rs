@@ -1,22 +1,10 @@
 //! Cases through the API and the pages: open, read, search, change, close, the access log;
 //! who may reach which case; bad input.
 
-use crate::app::TestApp;
+use crate::app::{TestApp, api};
 use axum::http::{Method, StatusCode};
 use steunkring_domain::Role;
 use steunkring_domain::audit::{AuditAction, Outcome};
-
-async fn api(
-    app: &TestApp,
-    method: Method,
-    path: &str,
-    token: &str,
-    body: Option<&str>,
-) -> crate::app::Reply {
-    let auth = format!("Bearer {token}");
-    app.send(method, path, body, &[("authorization", &auth)])
-        .await
-}
 
 const NEW_CASE: &str = r#"{"youth": {"name": "Sam de Boer", "birth_date": "2012-04-01"}, "setting": "wijkteam",
     "parents": [{"name": "Ria de Boer", "gezag": true}]}"#;

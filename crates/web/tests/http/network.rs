@@ -1,19 +1,7 @@
 //! The network through the API and the pages: members, ties, the circle, indicators, versions.
 
-use crate::app::TestApp;
+use crate::app::{TestApp, api};
 use axum::http::{Method, StatusCode};
-
-async fn api(
-    app: &TestApp,
-    method: Method,
-    path: &str,
-    token: &str,
-    body: Option<&str>,
-) -> crate::app::Reply {
-    let auth = format!("Bearer {token}");
-    app.send(method, path, body, &[("authorization", &auth)])
-        .await
-}
 
 async fn new_case(app: &TestApp, token: &str, name: &str) -> String {
     let body = format!(

@@ -1,19 +1,7 @@
 //! Inviting people to a case and accepting: single use, 7 days, revocable, throttled.
 
-use crate::app::TestApp;
+use crate::app::{TestApp, api};
 use axum::http::{Method, StatusCode};
-
-async fn api(
-    app: &TestApp,
-    method: Method,
-    path: &str,
-    token: &str,
-    body: Option<&str>,
-) -> crate::app::Reply {
-    let auth = format!("Bearer {token}");
-    app.send(method, path, body, &[("authorization", &auth)])
-        .await
-}
 
 async fn case_with_member(app: &TestApp, token: &str) -> (String, String) {
     let r = api(app, Method::POST, "/api/v1/cases", token, Some(r#"{"youth": {"name": "Fenna", "birth_date": "2012-03-01"}, "setting": "wijkteam", "parents": [{"name": "Ria", "gezag": true}]}"#)).await;
