@@ -8,11 +8,13 @@ pub mod account;
 pub mod actor;
 pub mod audit;
 pub mod case;
+pub mod consent;
 pub mod ids;
 pub mod network;
 pub mod policy;
 pub mod role;
 pub mod session;
+pub mod sharing_guide;
 pub mod throttle;
 
 pub use account::{Email, Password, PasswordProblem, PersonName};

@@ -224,6 +224,7 @@ mod tests {
             "case-field-team-id",
             "member-edit-title",
             "invite-code",
+            "consent-category-plan",
         ];
         let (nl, en) = (Tr::new(Lang::Nl), Tr::new(Lang::En));
         for key in Catalog::keys(Lang::Nl) {
@@ -231,6 +232,18 @@ mod tests {
                 continue;
             }
             assert_ne!(nl.t(&key), en.t(&key), "{key} is not translated into Dutch");
+        }
+    }
+
+    /// Every message key the domain's consent and sharing rules can hand the interface exists.
+    #[test]
+    fn domain_message_keys_exist() {
+        let nl: BTreeSet<_> = Catalog::keys(Lang::Nl).into_iter().collect();
+        for key in steunkring_domain::consent::MESSAGE_KEYS
+            .iter()
+            .chain(steunkring_domain::sharing_guide::MESSAGE_KEYS)
+        {
+            assert!(nl.contains(*key), "{key} is missing from the locale files");
         }
     }
 
