@@ -24,6 +24,7 @@ pub use scope::OrgScope;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use steunkring_domain::audit::{AuditEvent, AuditRecord, ChainReport};
+use steunkring_domain::consent::{Consent, Framework, Given, Withdrawal, Withholding};
 use steunkring_domain::ids::{CaseId, VersionId};
 use steunkring_domain::network::{MemberId, NetworkMember, Tie};
 use steunkring_domain::{Email, TeamId, UserId};
@@ -329,6 +330,59 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<()>;
     /// The cases an account takes part in.
     async fn participant_links(&self, user: &UserId) -> StoreResult<Vec<ParticipantLink>>;
+
+    // ----- consent and sharing -----
+
+    async fn set_case_framework(
+        &self,
+        scope: &OrgScope,
+        case: &CaseId,
+        framework: Framework,
+        audit: AuditEvent,
+    ) -> StoreResult<()>;
+    /// The framework, consents (with every giving) and withholdings of a case: three queries.
+    async fn sharing_state(&self, scope: &OrgScope, case: &CaseId) -> StoreResult<SharingState>;
+    /// Asks consent: stores the request with the parties that must give it (none given yet).
+    async fn ask_consent(
+        &self,
+        scope: &OrgScope,
+        case: &CaseId,
+        consent: &Consent,
+        audit: AuditEvent,
+    ) -> StoreResult<()>;
+    /// Records one party's consent. `Conflict("consent")` when that party need not give it,
+    /// already did, or the consent was withdrawn.
+    async fn give_consent(
+        &self,
+        scope: &OrgScope,
+        case: &CaseId,
+        consent: &str,
+        given: &Given,
+        audit: AuditEvent,
+    ) -> StoreResult<()>;
+    /// Withdraws a consent at once. `Conflict("consent")` when it was already withdrawn.
+    async fn withdraw_consent(
+        &self,
+        scope: &OrgScope,
+        case: &CaseId,
+        consent: &str,
+        withdrawal: &Withdrawal,
+        audit: AuditEvent,
+    ) -> StoreResult<()>;
+    async fn add_withholding(
+        &self,
+        scope: &OrgScope,
+        case: &CaseId,
+        withholding: &Withholding,
+        audit: AuditEvent,
+    ) -> StoreResult<String>;
+    async fn lift_withholding(
+        &self,
+        scope: &OrgScope,
+        case: &CaseId,
+        id: &str,
+        audit: AuditEvent,
+    ) -> StoreResult<()>;
 
     // ----- audit trail -----
 

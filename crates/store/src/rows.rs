@@ -169,6 +169,8 @@ pub struct Case {
     pub opened_on: chrono::NaiveDate,
     pub closed_on: Option<chrono::NaiveDate>,
     pub parents: Vec<steunkring_domain::case::Parent>,
+    /// The legal framework of the help (voluntary, OTS, guardianship, JeugdzorgPlus).
+    pub framework: steunkring_domain::consent::Framework,
     pub updated_at: DateTime<Utc>,
 }
 
@@ -326,4 +328,31 @@ pub struct NewParticipant {
     pub parent_index: Option<u8>,
     pub code_hash: String,
     pub expires_at: DateTime<Utc>,
+}
+
+/// A withholding as stored, with its id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WithholdingRecord {
+    pub id: String,
+    pub withholding: steunkring_domain::consent::Withholding,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Everything about sharing in a case: the framework, every consent and every withholding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SharingState {
+    pub framework: steunkring_domain::consent::Framework,
+    pub consents: Vec<steunkring_domain::consent::Consent>,
+    pub withholdings: Vec<WithholdingRecord>,
+}
+
+impl SharingState {
+    /// The withholdings that apply now.
+    pub fn active_withholdings(&self) -> Vec<steunkring_domain::consent::Withholding> {
+        self.withholdings
+            .iter()
+            .filter(|w| w.withholding.active)
+            .map(|w| w.withholding.clone())
+            .collect()
+    }
 }

@@ -18,7 +18,8 @@ macro_rules! impl_sql_store {
         const _: () = {
             use $crate::{
                 AuditFilter, Case, CaseQuery, CaseSummary, ImportedCase, Invitation, InvitationFound, LoginRecord,
-                Network, NewParticipant, Participant, ParticipantEntry, ParticipantKind, ParticipantLink, VersionSummary, NewSession, NewUser, Org, OrgScope, SessionKind,
+                Network, NewParticipant, Participant, ParticipantEntry, ParticipantKind, ParticipantLink, SharingState,
+                VersionSummary, WithholdingRecord, NewSession, NewUser, Org, OrgScope, SessionKind,
                 SessionRecord, SessionStage, Store, StoreError, StoreResult, Team, User,
             };
             use chrono::{DateTime, Utc};
@@ -28,6 +29,7 @@ macro_rules! impl_sql_store {
                 Outcome, GENESIS_HASH,
             };
             use steunkring_domain::case::{CaseDetails, CaseStatus, Parent, Setting};
+            use steunkring_domain::consent::{Category, Consent, Framework, Given, Party, Recipient, Withdrawal, Withholding};
             use steunkring_domain::ids::{AuditId, CaseId, VersionId};
             use steunkring_domain::network::{
                 ContactFrequency, Direction, KnownYears, Level, MemberId, MemberRole, NetworkMember, Ring, Sector,
@@ -223,6 +225,8 @@ macro_rules! impl_sql_store {
                     opened_on: row.try_get("opened_on")?,
                     closed_on: row.try_get("closed_on")?,
                     parents,
+                    framework: Framework::parse(&row.try_get::<String, _>("framework")?)
+                        .ok_or_else(|| sqlx::Error::Decode("unknown framework".into()))?,
                     updated_at: row.try_get("updated_at")?,
                 })
             }
@@ -235,7 +239,7 @@ macro_rules! impl_sql_store {
                 sqlx::query(
                     "SELECT c.id, c.org_id, c.team_id, t.name AS team_name, c.youth_name, c.preferred_name, \
                      c.birth_date, c.gender, c.setting, c.network_lead, u.name AS network_lead_name, c.status, \
-                     c.opened_on, c.closed_on, c.updated_at \
+                     c.opened_on, c.closed_on, c.updated_at, c.framework \
                      FROM cases c JOIN teams t ON t.id = c.team_id LEFT JOIN users u ON u.id = c.network_lead \
                      WHERE c.id = $1 AND c.org_id = $2",
                 )
@@ -582,6 +586,32 @@ macro_rules! impl_sql_store {
                     .execute(&mut **tx)
                     .await
                     .map_err(backend_err)?;
+                Ok(())
+            }
+
+
+            fn parties_to_text(parties: &[Party]) -> String {
+                parties.iter().map(|p| p.as_code()).collect::<Vec<_>>().join(",")
+            }
+
+            fn parties_from_text(raw: &str) -> Vec<Party> {
+                raw.split(',').filter_map(Party::parse_code).collect()
+            }
+
+
+            async fn insert_giving(tx: &mut Tx<'_>, consent: &str, g: &Given) -> StoreResult<()> {
+                sqlx::query("INSERT INTO consent_givings (consent_id, party, at, how, by_user) VALUES ($1, $2, $3, $4, $5)")
+                    .bind(consent)
+                    .bind(g.party.as_code())
+                    .bind(g.at)
+                    .bind(&g.how)
+                    .bind(g.by_user.as_deref())
+                    .execute(&mut **tx)
+                    .await
+                    .map_err(|e| match backend_err(e) {
+                        StoreError::Conflict(_) => StoreError::Conflict("consent"),
+                        other => other,
+                    })?;
                 Ok(())
             }
 
@@ -1517,6 +1547,219 @@ macro_rules! impl_sql_store {
                         })
                         .collect::<Result<_, sqlx::Error>>()
                         .map_err(backend_err)
+                }
+
+
+                async fn set_case_framework(&self, scope: &OrgScope, case: &CaseId, framework: Framework, audit: AuditEvent) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    let changed = sqlx::query("UPDATE cases SET framework = $1, updated_at = $2 WHERE id = $3 AND org_id = $4")
+                        .bind(framework.as_str())
+                        .bind(audit.at)
+                        .bind(case.as_str())
+                        .bind(scope.org_id().as_str())
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(backend_err)?;
+                    if changed.rows_affected() == 0 {
+                        return Err(StoreError::NotFound);
+                    }
+                    append_in_tx(&mut tx, &audit.case(case.as_str()).object("framework", framework.as_str())).await?;
+                    tx.commit().await.map_err(backend_err)
+                }
+
+                async fn sharing_state(&self, scope: &OrgScope, case: &CaseId) -> StoreResult<SharingState> {
+                    let row = sqlx::query("SELECT framework FROM cases WHERE id = $1 AND org_id = $2")
+                        .bind(case.as_str())
+                        .bind(scope.org_id().as_str())
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(backend_err)?
+                        .ok_or(StoreError::NotFound)?;
+                    let framework = Framework::parse(&row.try_get::<String, _>("framework").map_err(backend_err)?).unwrap_or(Framework::Voluntary);
+                    let consent_rows = sqlx::query(
+                        "SELECT id, category, recipient, valid_from, valid_until, required, withdrawn_party, withdrawn_at \
+                         FROM consents WHERE case_id = $1 ORDER BY created_at, id",
+                    )
+                    .bind(case.as_str())
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(backend_err)?;
+                    let giving_rows = sqlx::query(
+                        "SELECT g.consent_id, g.party, g.at, g.how, g.by_user FROM consent_givings g \
+                         JOIN consents c ON c.id = g.consent_id WHERE c.case_id = $1 ORDER BY g.at",
+                    )
+                    .bind(case.as_str())
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(backend_err)?;
+                    let withholding_rows = sqlx::query(
+                        "SELECT id, category, recipient, reason, active, created_at FROM withholdings WHERE case_id = $1 ORDER BY created_at",
+                    )
+                    .bind(case.as_str())
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(backend_err)?;
+                    let bad = |what: &str| sqlx::Error::Decode(format!("stored consent has an unknown {what}").into());
+                    let read = || -> Result<SharingState, sqlx::Error> {
+                        let mut consents = Vec::new();
+                        for r in &consent_rows {
+                            let id: String = r.try_get("id")?;
+                            let withdrawn_party: Option<String> = r.try_get("withdrawn_party")?;
+                            let withdrawn_at: Option<DateTime<Utc>> = r.try_get("withdrawn_at")?;
+                            let mut given = Vec::new();
+                            for g in giving_rows.iter().filter(|g| g.try_get::<String, _>("consent_id").ok().as_deref() == Some(id.as_str())) {
+                                given.push(Given {
+                                    party: Party::parse_code(&g.try_get::<String, _>("party")?).ok_or_else(|| bad("party"))?,
+                                    at: g.try_get("at")?,
+                                    how: g.try_get("how")?,
+                                    by_user: g.try_get("by_user")?,
+                                });
+                            }
+                            consents.push(Consent {
+                                category: Category::parse(&r.try_get::<String, _>("category")?).ok_or_else(|| bad("category"))?,
+                                recipient: Recipient::parse_code(&r.try_get::<String, _>("recipient")?).ok_or_else(|| bad("recipient"))?,
+                                valid_from: r.try_get("valid_from")?,
+                                valid_until: r.try_get("valid_until")?,
+                                required: parties_from_text(&r.try_get::<String, _>("required")?),
+                                given,
+                                withdrawn: match (withdrawn_party.as_deref().and_then(Party::parse_code), withdrawn_at) {
+                                    (Some(party), Some(at)) => Some(Withdrawal { party, at }),
+                                    _ => None,
+                                },
+                                id,
+                            });
+                        }
+                        let withholdings = withholding_rows
+                            .iter()
+                            .map(|r| {
+                                Ok(WithholdingRecord {
+                                    id: r.try_get("id")?,
+                                    withholding: Withholding {
+                                        category: Category::parse(&r.try_get::<String, _>("category")?).ok_or_else(|| bad("category"))?,
+                                        recipient: Recipient::parse_code(&r.try_get::<String, _>("recipient")?).ok_or_else(|| bad("recipient"))?,
+                                        reason: r.try_get("reason")?,
+                                        active: r.try_get("active")?,
+                                    },
+                                    created_at: r.try_get("created_at")?,
+                                })
+                            })
+                            .collect::<Result<_, sqlx::Error>>()?;
+                        Ok(SharingState { framework, consents, withholdings })
+                    };
+                    read().map_err(backend_err)
+                }
+
+                async fn ask_consent(&self, scope: &OrgScope, case: &CaseId, consent: &Consent, audit: AuditEvent) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    case_in_org(&mut *tx, scope, case).await?;
+                    sqlx::query(
+                        "INSERT INTO consents (id, case_id, category, recipient, valid_from, valid_until, required, created_by, created_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                    )
+                    .bind(&consent.id)
+                    .bind(case.as_str())
+                    .bind(consent.category.as_str())
+                    .bind(consent.recipient.as_code())
+                    .bind(consent.valid_from)
+                    .bind(consent.valid_until)
+                    .bind(parties_to_text(&consent.required))
+                    .bind(audit.user_id.as_ref().map(|u| u.as_str().to_string()))
+                    .bind(audit.at)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(backend_err)?;
+                    for g in &consent.given {
+                        insert_giving(&mut tx, &consent.id, g).await?;
+                    }
+                    append_in_tx(&mut tx, &audit.case(case.as_str()).object("consent", consent.id.as_str())).await?;
+                    tx.commit().await.map_err(backend_err)
+                }
+
+                async fn give_consent(&self, scope: &OrgScope, case: &CaseId, consent: &str, given: &Given, audit: AuditEvent) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    case_in_org(&mut *tx, scope, case).await?;
+                    let row = sqlx::query(concat!("SELECT required, withdrawn_at FROM consents WHERE id = $1 AND case_id = $2", $lock))
+                        .bind(consent)
+                        .bind(case.as_str())
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(backend_err)?
+                        .ok_or(StoreError::NotFound)?;
+                    let required = parties_from_text(&row.try_get::<String, _>("required").map_err(backend_err)?);
+                    let withdrawn: Option<DateTime<Utc>> = row.try_get("withdrawn_at").map_err(backend_err)?;
+                    if withdrawn.is_some() || !required.contains(&given.party) {
+                        return Err(StoreError::Conflict("consent"));
+                    }
+                    insert_giving(&mut tx, consent, given).await?;
+                    append_in_tx(&mut tx, &audit.case(case.as_str()).object("consent", consent)).await?;
+                    tx.commit().await.map_err(backend_err)
+                }
+
+                async fn withdraw_consent(&self, scope: &OrgScope, case: &CaseId, consent: &str, withdrawal: &Withdrawal, audit: AuditEvent) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    case_in_org(&mut *tx, scope, case).await?;
+                    let changed = sqlx::query(
+                        "UPDATE consents SET withdrawn_party = $1, withdrawn_at = $2 WHERE id = $3 AND case_id = $4 AND withdrawn_at IS NULL",
+                    )
+                    .bind(withdrawal.party.as_code())
+                    .bind(withdrawal.at)
+                    .bind(consent)
+                    .bind(case.as_str())
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(backend_err)?;
+                    if changed.rows_affected() == 0 {
+                        let exists = sqlx::query("SELECT 1 AS one FROM consents WHERE id = $1 AND case_id = $2")
+                            .bind(consent)
+                            .bind(case.as_str())
+                            .fetch_optional(&mut *tx)
+                            .await
+                            .map_err(backend_err)?;
+                        return Err(if exists.is_some() { StoreError::Conflict("consent") } else { StoreError::NotFound });
+                    }
+                    append_in_tx(&mut tx, &audit.case(case.as_str()).object("consent", consent)).await?;
+                    tx.commit().await.map_err(backend_err)
+                }
+
+                async fn add_withholding(&self, scope: &OrgScope, case: &CaseId, w: &Withholding, audit: AuditEvent) -> StoreResult<String> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    case_in_org(&mut *tx, scope, case).await?;
+                    let id = AuditId::generate().to_string();
+                    sqlx::query(
+                        "INSERT INTO withholdings (id, case_id, category, recipient, reason, active, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                    )
+                    .bind(&id)
+                    .bind(case.as_str())
+                    .bind(w.category.as_str())
+                    .bind(w.recipient.as_code())
+                    .bind(&w.reason)
+                    .bind(true)
+                    .bind(audit.user_id.as_ref().map(|u| u.as_str().to_string()))
+                    .bind(audit.at)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(backend_err)?;
+                    append_in_tx(&mut tx, &audit.case(case.as_str()).object("withholding", id.as_str())).await?;
+                    tx.commit().await.map_err(backend_err)?;
+                    Ok(id)
+                }
+
+                async fn lift_withholding(&self, scope: &OrgScope, case: &CaseId, id: &str, audit: AuditEvent) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    case_in_org(&mut *tx, scope, case).await?;
+                    let changed = sqlx::query("UPDATE withholdings SET active = $1, lifted_at = $2 WHERE id = $3 AND case_id = $4 AND lifted_at IS NULL")
+                        .bind(false)
+                        .bind(audit.at)
+                        .bind(id)
+                        .bind(case.as_str())
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(backend_err)?;
+                    if changed.rows_affected() == 0 {
+                        return Err(StoreError::NotFound);
+                    }
+                    append_in_tx(&mut tx, &audit.case(case.as_str()).object("withholding", id)).await?;
+                    tx.commit().await.map_err(backend_err)
                 }
 
                 async fn append_audit(&self, events: Vec<AuditEvent>) -> StoreResult<()> {

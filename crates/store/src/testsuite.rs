@@ -44,6 +44,7 @@ pub async fn run_all(store: &dyn Store) {
     network(store).await;
     import(store).await;
     invitations(store).await;
+    consents(store).await;
 }
 
 async fn orgs_teams_and_users(store: &dyn Store) {
@@ -1483,4 +1484,257 @@ async fn invitations(store: &dyn Store) {
         ),
         "an accepted participant needs no new invitation"
     );
+}
+
+async fn consents(store: &dyn Store) {
+    use steunkring_domain::case::CaseDetails;
+    use steunkring_domain::consent::{
+        Category, Consent, ConsentStatus, Framework, Given, Party, Recipient, RecipientRole,
+        Withdrawal, Withholding,
+    };
+    let today = t0().date_naive();
+    let org = store.create_org("Toestemming", t0()).await.expect("org");
+    let scope = OrgScope::operator(org.id.clone());
+    let team = store
+        .create_team(&scope, "Team T", event(t0(), AuditAction::Create, &org.id))
+        .await
+        .expect("team");
+    let case = store
+        .create_case(
+            &scope,
+            &CaseDetails::parse(&case_input("Iris", &team.id), today).expect("valid"),
+            today,
+            event(t0(), AuditAction::Create, &org.id),
+        )
+        .await
+        .expect("case");
+    assert_eq!(
+        store
+            .get_case(&scope, &case.id)
+            .await
+            .expect("case")
+            .framework,
+        Framework::Voluntary
+    );
+    store
+        .set_case_framework(
+            &scope,
+            &case.id,
+            Framework::SupervisionOrder,
+            event(t0(), AuditAction::Update, &org.id),
+        )
+        .await
+        .expect("framework");
+    assert_eq!(
+        store
+            .sharing_state(&scope, &case.id)
+            .await
+            .expect("state")
+            .framework,
+        Framework::SupervisionOrder
+    );
+
+    let consent = Consent {
+        id: "c-1".into(),
+        category: Category::NetworkMap,
+        recipient: Recipient::Role(RecipientRole::SupportFigures),
+        valid_from: today,
+        valid_until: None,
+        required: vec![Party::Youth, Party::Parent(0)],
+        given: Vec::new(),
+        withdrawn: None,
+    };
+    store
+        .ask_consent(
+            &scope,
+            &case.id,
+            &consent,
+            event(t0(), AuditAction::Create, &org.id),
+        )
+        .await
+        .expect("ask");
+    let give = |party| Given {
+        party,
+        at: t0(),
+        how: "in het gesprek".into(),
+        by_user: None,
+    };
+    store
+        .give_consent(
+            &scope,
+            &case.id,
+            "c-1",
+            &give(Party::Youth),
+            event(t0(), AuditAction::Update, &org.id),
+        )
+        .await
+        .expect("youth");
+    assert!(
+        matches!(
+            store
+                .give_consent(
+                    &scope,
+                    &case.id,
+                    "c-1",
+                    &give(Party::Youth),
+                    event(t0(), AuditAction::Update, &org.id)
+                )
+                .await,
+            Err(StoreError::Conflict("consent"))
+        ),
+        "once per party"
+    );
+    assert!(
+        matches!(
+            store
+                .give_consent(
+                    &scope,
+                    &case.id,
+                    "c-1",
+                    &give(Party::Guardian),
+                    event(t0(), AuditAction::Update, &org.id)
+                )
+                .await,
+            Err(StoreError::Conflict("consent"))
+        ),
+        "only required parties"
+    );
+    let state = store.sharing_state(&scope, &case.id).await.expect("state");
+    assert!(matches!(
+        state.consents[0].status(today),
+        ConsentStatus::Pending { .. }
+    ));
+    store
+        .give_consent(
+            &scope,
+            &case.id,
+            "c-1",
+            &give(Party::Parent(0)),
+            event(t0(), AuditAction::Update, &org.id),
+        )
+        .await
+        .expect("parent");
+    let state = store.sharing_state(&scope, &case.id).await.expect("state");
+    assert_eq!(state.consents[0].status(today), ConsentStatus::Active);
+    assert_eq!(state.consents[0].given.len(), 2);
+    assert_eq!(state.consents[0].given[0].how, "in het gesprek");
+
+    store
+        .withdraw_consent(
+            &scope,
+            &case.id,
+            "c-1",
+            &Withdrawal {
+                party: Party::Youth,
+                at: t0(),
+            },
+            event(t0(), AuditAction::Update, &org.id),
+        )
+        .await
+        .expect("withdraw");
+    assert!(matches!(
+        store
+            .withdraw_consent(
+                &scope,
+                &case.id,
+                "c-1",
+                &Withdrawal {
+                    party: Party::Youth,
+                    at: t0()
+                },
+                event(t0(), AuditAction::Update, &org.id)
+            )
+            .await,
+        Err(StoreError::Conflict("consent"))
+    ));
+    assert!(
+        matches!(
+            store
+                .give_consent(
+                    &scope,
+                    &case.id,
+                    "c-1",
+                    &give(Party::Parent(0)),
+                    event(t0(), AuditAction::Update, &org.id)
+                )
+                .await,
+            Err(StoreError::Conflict("consent"))
+        ),
+        "a withdrawn consent cannot be given again"
+    );
+    assert_eq!(
+        store
+            .sharing_state(&scope, &case.id)
+            .await
+            .expect("state")
+            .consents[0]
+            .status(today),
+        ConsentStatus::Withdrawn
+    );
+    assert!(matches!(
+        store
+            .withdraw_consent(
+                &scope,
+                &case.id,
+                "nope",
+                &Withdrawal {
+                    party: Party::Youth,
+                    at: t0()
+                },
+                event(t0(), AuditAction::Update, &org.id)
+            )
+            .await,
+        Err(StoreError::NotFound)
+    ));
+
+    let w = Withholding {
+        category: Category::SafetySection,
+        recipient: Recipient::Role(RecipientRole::Parents),
+        reason: "Vader dreigt".into(),
+        active: true,
+    };
+    let id = store
+        .add_withholding(
+            &scope,
+            &case.id,
+            &w,
+            event(t0(), AuditAction::Create, &org.id),
+        )
+        .await
+        .expect("withhold");
+    assert_eq!(
+        store
+            .sharing_state(&scope, &case.id)
+            .await
+            .expect("state")
+            .active_withholdings(),
+        vec![w]
+    );
+    store
+        .lift_withholding(
+            &scope,
+            &case.id,
+            &id,
+            event(t0(), AuditAction::Update, &org.id),
+        )
+        .await
+        .expect("lift");
+    assert!(
+        store
+            .sharing_state(&scope, &case.id)
+            .await
+            .expect("state")
+            .active_withholdings()
+            .is_empty()
+    );
+    let other = store
+        .create_org("Toestemming elders", t0())
+        .await
+        .expect("org");
+    assert!(matches!(
+        store
+            .sharing_state(&OrgScope::operator(other.id), &case.id)
+            .await,
+        Err(StoreError::NotFound)
+    ));
 }
