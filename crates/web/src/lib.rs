@@ -13,6 +13,7 @@ pub mod network;
 pub mod pages;
 pub mod password;
 pub mod security;
+pub mod sharing;
 pub mod state;
 pub mod totp;
 

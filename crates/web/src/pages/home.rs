@@ -16,9 +16,22 @@ struct HomePage {
     is_professional: bool,
     is_coordinator: bool,
     is_analyst: bool,
+    my_cases: Vec<(String, String, String)>,
 }
 
-pub async fn home(user: PageUser) -> Response {
+pub async fn home(
+    axum::extract::State(state): axum::extract::State<crate::state::AppState>,
+    user: PageUser,
+) -> Response {
+    let links = if user.actor.roles.iter().any(|r| !r.is_staff()) {
+        state
+            .store
+            .participant_links(&user.actor.user_id)
+            .await
+            .unwrap_or_default()
+    } else {
+        Vec::new()
+    };
     let shell = Shell::for_actor(user.lang, &user.actor, "/");
     let a = &user.actor;
     let page = HomePage {
@@ -28,6 +41,24 @@ pub async fn home(user: PageUser) -> Response {
         is_professional: a.has_role(Role::Professional),
         is_coordinator: a.has_role(Role::Coordinator),
         is_analyst: a.has_role(Role::Analyst),
+        my_cases: links
+            .iter()
+            .map(|l| {
+                let name = l
+                    .youth_preferred_name
+                    .clone()
+                    .unwrap_or_else(|| l.youth_name.clone());
+                let label = match l.participant.kind {
+                    steunkring_store::ParticipantKind::Youth => shell.tr.t("home-my-network"),
+                    _ => shell.tr.t1("home-network-of", "name", &name),
+                };
+                (
+                    l.participant.id.clone(),
+                    label,
+                    super::participants::kind_name(&shell.tr, l.participant.kind),
+                )
+            })
+            .collect(),
         shell,
     };
     render(user.lang, &page)

@@ -6,8 +6,10 @@ mod admin;
 pub mod cases;
 mod home;
 mod login;
-mod network;
+mod mine;
+pub(crate) mod network;
 mod participants;
+mod sharing;
 
 use crate::auth::{CurrentSession, actor_of};
 use crate::i18n::{Lang, Tr};
@@ -76,6 +78,22 @@ pub fn routes() -> Router<AppState> {
             "/invite",
             get(participants::code_form).post(participants::code_submit),
         )
+        .route("/cases/{id}/sharing", get(sharing::page))
+        .route(
+            "/cases/{id}/sharing/framework",
+            post(sharing::set_framework),
+        )
+        .route("/cases/{id}/consents", post(sharing::ask))
+        .route("/cases/{id}/consents/{c}/give", post(sharing::record_given))
+        .route("/cases/{id}/consents/{c}/withdraw", post(sharing::withdraw))
+        .route("/cases/{id}/withholdings", post(sharing::withhold))
+        .route("/cases/{id}/withholdings/{w}/lift", post(sharing::lift))
+        .route("/mijn/{p}", get(mine::page))
+        .route("/mijn/{p}/members", post(mine::add_person))
+        .route("/mijn/{p}/members/{m}/stance", post(mine::set_stance))
+        .route("/mijn/{p}/consents/{c}/give", post(mine::give))
+        .route("/mijn/{p}/consents/{c}/withdraw", post(mine::withdraw))
+        .route("/mijn/{p}/log", get(mine::log))
         .route(
             "/invite/{code}",
             get(participants::open).post(participants::accept),

@@ -272,3 +272,50 @@ pub async fn api(
     app.send(method, path, body, &[("authorization", &auth)])
         .await
 }
+
+impl TestApp {
+    /// Adds a user to any organisation and any of its teams (`add_user` puts everyone in the
+    /// test organisation's one team).
+    pub async fn add_user_in(
+        &self,
+        org: &OrgId,
+        teams: &[TeamId],
+        email: &str,
+        name: &str,
+        roles: &[Role],
+    ) -> UserId {
+        let hash = steunkring_web::password::hash(
+            &steunkring_domain::Password::parse(PASSWORD).expect("policy"),
+        )
+        .await
+        .expect("hash");
+        self.store
+            .create_user(
+                &OrgScope::operator(org.clone()),
+                NewUser {
+                    email: Email::parse(email).expect("email"),
+                    name: PersonName::parse("name", name).expect("name"),
+                    roles: roles.to_vec(),
+                    teams: teams.to_vec(),
+                    password_hash: hash,
+                    at: chrono::Utc::now(),
+                },
+                operator_event(org),
+            )
+            .await
+            .expect("user")
+            .id
+    }
+
+    /// Audit entries of any organisation, newest first, narrowed by `filter`.
+    pub async fn audit_in(
+        &self,
+        org: &OrgId,
+        filter: &steunkring_store::AuditFilter,
+    ) -> Vec<steunkring_domain::audit::AuditRecord> {
+        self.store
+            .list_audit(&OrgScope::operator(org.clone()), filter)
+            .await
+            .expect("audit")
+    }
+}
