@@ -384,6 +384,19 @@ pub trait Store: Send + Sync + 'static {
         audit: AuditEvent,
     ) -> StoreResult<()>;
 
+    async fn record_sharing_decision(
+        &self,
+        scope: &OrgScope,
+        case: &CaseId,
+        decision: &SharingDecision,
+        audit: AuditEvent,
+    ) -> StoreResult<()>;
+    async fn list_sharing_decisions(
+        &self,
+        scope: &OrgScope,
+        case: &CaseId,
+    ) -> StoreResult<Vec<SharingDecision>>;
+
     // ----- audit trail -----
 
     /// Appends entries that stand on their own (reads, refused attempts), in one transaction:

@@ -356,3 +356,22 @@ impl SharingState {
             .collect()
     }
 }
+
+/// A decision taken with the sharing decision guide.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SharingDecision {
+    pub id: String,
+    /// To whom (a third party, in the professional's words).
+    pub recipient: String,
+    /// What information.
+    pub information: String,
+    /// The answers, as `question=yes|no` codes.
+    pub answers: String,
+    /// The guide's advice (outcome code).
+    pub advice: String,
+    /// What the professional decided (outcome code).
+    pub decision: String,
+    pub reasons: String,
+    pub decided_by: Option<UserId>,
+    pub decided_at: DateTime<Utc>,
+}

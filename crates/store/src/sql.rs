@@ -18,7 +18,7 @@ macro_rules! impl_sql_store {
         const _: () = {
             use $crate::{
                 AuditFilter, Case, CaseQuery, CaseSummary, ImportedCase, Invitation, InvitationFound, LoginRecord,
-                Network, NewParticipant, Participant, ParticipantEntry, ParticipantKind, ParticipantLink, SharingState,
+                Network, NewParticipant, Participant, ParticipantEntry, ParticipantKind, ParticipantLink, SharingDecision, SharingState,
                 VersionSummary, WithholdingRecord, NewSession, NewUser, Org, OrgScope, SessionKind,
                 SessionRecord, SessionStage, Store, StoreError, StoreResult, Team, User,
             };
@@ -1760,6 +1760,59 @@ macro_rules! impl_sql_store {
                     }
                     append_in_tx(&mut tx, &audit.case(case.as_str()).object("withholding", id)).await?;
                     tx.commit().await.map_err(backend_err)
+                }
+
+
+                async fn record_sharing_decision(&self, scope: &OrgScope, case: &CaseId, d: &SharingDecision, audit: AuditEvent) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    case_in_org(&mut *tx, scope, case).await?;
+                    sqlx::query(
+                        "INSERT INTO sharing_decisions (id, case_id, recipient, information, answers, advice, decision, reasons, decided_by, decided_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                    )
+                    .bind(&d.id)
+                    .bind(case.as_str())
+                    .bind(&d.recipient)
+                    .bind(&d.information)
+                    .bind(&d.answers)
+                    .bind(&d.advice)
+                    .bind(&d.decision)
+                    .bind(&d.reasons)
+                    .bind(d.decided_by.as_ref().map(|u| u.as_str().to_string()))
+                    .bind(d.decided_at)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(backend_err)?;
+                    append_in_tx(&mut tx, &audit.case(case.as_str()).object("sharing_decision", d.id.as_str())).await?;
+                    tx.commit().await.map_err(backend_err)
+                }
+
+                async fn list_sharing_decisions(&self, scope: &OrgScope, case: &CaseId) -> StoreResult<Vec<SharingDecision>> {
+                    case_in_org(&self.pool, scope, case).await?;
+                    let rows = sqlx::query(
+                        "SELECT id, recipient, information, answers, advice, decision, reasons, decided_by, decided_at \
+                         FROM sharing_decisions WHERE case_id = $1 ORDER BY decided_at DESC",
+                    )
+                    .bind(case.as_str())
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(backend_err)?;
+                    rows.iter()
+                        .map(|r| {
+                            Ok(SharingDecision {
+                                id: r.try_get("id")?,
+                                recipient: r.try_get("recipient")?,
+                                information: r.try_get("information")?,
+                                answers: r.try_get("answers")?,
+                                advice: r.try_get("advice")?,
+                                decision: r.try_get("decision")?,
+                                reasons: r.try_get("reasons")?,
+                                decided_by: r.try_get::<Option<String>, _>("decided_by")?.map(UserId::from_stored),
+                                decided_at: r.try_get("decided_at")?,
+                            })
+                        })
+                        .collect::<Result<_, sqlx::Error>>()
+                        .map_err(backend_err)
                 }
 
                 async fn append_audit(&self, events: Vec<AuditEvent>) -> StoreResult<()> {
