@@ -648,3 +648,19 @@ consent-given-by = given by
 consent-how-required = Fill in how the consent was given.
 consent-not-needed = This person need not give consent for this, or already did.
 withhold-reason-required = Write down why you do not share this.
+
+## Sharing decision guide (page)
+guide-title = May I share this? (decision guide)
+guide-intro = Do you want to share information with someone outside the help, or ask for information? Answer the questions. You get advice and record your decision.
+guide-recipient = With whom do you want to share?
+guide-information = Which information?
+guide-advice = Advice
+guide-decision = Your decision
+guide-reasons = Why (your weighing)
+guide-record = Record decision
+guide-again = Start again
+guide-past = Earlier decisions
+guide-no-past = No decisions have been recorded yet.
+guide-advised = advice:
+guide-incomplete = First answer all the questions that are needed.
+guide-fill-all = Fill in with whom you share, which information and why.

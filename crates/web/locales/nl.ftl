@@ -648,3 +648,19 @@ consent-given-by = gegeven door
 consent-how-required = Vul in hoe de toestemming is gegeven.
 consent-not-needed = Deze persoon hoeft hier geen toestemming voor te geven, of deed dat al.
 withhold-reason-required = Schrijf op waarom u dit niet deelt.
+
+## Afwegingskader (pagina)
+guide-title = Mag ik dit delen? (afwegingskader)
+guide-intro = Wilt u informatie delen met iemand buiten de hulp, of informatie vragen? Beantwoord de vragen. U krijgt een advies en legt uw besluit vast.
+guide-recipient = Met wie wilt u delen?
+guide-information = Welke informatie?
+guide-advice = Advies
+guide-decision = Uw besluit
+guide-reasons = Waarom (uw afweging)
+guide-record = Besluit vastleggen
+guide-again = Opnieuw beginnen
+guide-past = Eerdere besluiten
+guide-no-past = Er zijn nog geen besluiten vastgelegd.
+guide-advised = advies:
+guide-incomplete = Beantwoord eerst alle vragen die nodig zijn.
+guide-fill-all = Vul in met wie u deelt, welke informatie en waarom.

@@ -4,6 +4,7 @@
 mod account;
 mod admin;
 pub mod cases;
+mod guide;
 mod home;
 mod login;
 mod mine;
@@ -79,6 +80,10 @@ pub fn routes() -> Router<AppState> {
             get(participants::code_form).post(participants::code_submit),
         )
         .route("/cases/{id}/sharing", get(sharing::page))
+        .route(
+            "/cases/{id}/sharing/guide",
+            get(guide::page).post(guide::decide),
+        )
         .route(
             "/cases/{id}/sharing/framework",
             post(sharing::set_framework),

@@ -348,3 +348,66 @@ async fn withholding_wins_over_legal_representation_and_needs_a_reason() {
         "withholding is audited"
     );
 }
+
+#[tokio::test]
+async fn the_sharing_guide_asks_step_by_step_and_records_the_decision() {
+    let app = TestApp::new().await;
+    let pro = app.login_api("pro@test.nl").await;
+    let case = api(
+        &app,
+        Method::POST,
+        "/api/v1/cases",
+        &pro,
+        Some(r#"{"youth": {"name": "Sem", "birth_date": "2012-01-01"}, "setting": "wijkteam"}"#),
+    )
+    .await
+    .json()["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    let web = app.login_page("pro%40test.nl").await;
+    let base = format!("/cases/{case}/sharing/guide?recipient=School&information=Crisis");
+    let step1 = app.get(&base, Some(&web)).await;
+    assert!(
+        step1.body.contains("Is de ontvanger direct betrokken"),
+        "first question"
+    );
+    let step2 = app
+        .get(&format!("{base}&directly_involved=no"), Some(&web))
+        .await;
+    assert!(
+        step2
+            .body
+            .contains("Heeft de juiste persoon toestemming gegeven?")
+    );
+    let no_all = app
+        .get(&format!("{base}&directly_involved=no&consent_given=no&legal_duty=no&right_to_report=no&conflict_of_duties=no"), Some(&web))
+        .await;
+    assert!(
+        no_all.body.contains("Niet delen"),
+        "advice when nothing allows sharing"
+    );
+    let r = app
+        .post_form(
+            &format!("/cases/{case}/sharing/guide"),
+            "answers=directly_involved%3Dno%2Cconsent_given%3Dno%2Clegal_duty%3Dno%2Cright_to_report%3Dno%2Cconflict_of_duties%3Dno&recipient=School&information=Crisis&decision=do_not_share&reasons=Geen+grond",
+            Some(&web),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = app
+        .get(&format!("/cases/{case}/sharing/guide"), Some(&web))
+        .await;
+    assert!(
+        page.body.contains("Geen grond"),
+        "the decision is on record"
+    );
+    let incomplete = app
+        .post_form(&format!("/cases/{case}/sharing/guide"), "answers=directly_involved%3Dno&recipient=School&information=Crisis&decision=share&reasons=x", Some(&web))
+        .await;
+    assert_eq!(
+        incomplete.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "no decision without advice"
+    );
+}
