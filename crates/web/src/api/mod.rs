@@ -5,6 +5,7 @@ mod cases;
 mod network;
 mod participants;
 mod session;
+mod sharing;
 
 pub use network::{ExportKind, ExportParams, export_response, parse_version, version_or_current};
 
@@ -74,6 +75,19 @@ pub fn routes() -> Router<AppState> {
             "/api/v1/cases/{case}/versions/compare",
             get(network::compare_versions),
         )
+        .route(
+            "/api/v1/cases/{case}/consents",
+            get(sharing::list).post(sharing::ask),
+        )
+        .route(
+            "/api/v1/cases/{case}/consents/{consent}/give",
+            post(sharing::give),
+        )
+        .route(
+            "/api/v1/cases/{case}/consents/{consent}/withdraw",
+            post(sharing::withdraw),
+        )
+        .route("/api/v1/cases/{case}/visibility", get(sharing::visibility))
         .route("/api/v1/{*rest}", axum::routing::any(unknown))
 }
 
@@ -112,7 +126,12 @@ pub fn routes() -> Router<AppState> {
         participants::list,
         participants::create,
         participants::status,
-        participants::accept
+        participants::accept,
+        sharing::list,
+        sharing::ask,
+        sharing::give,
+        sharing::withdraw,
+        sharing::visibility
     ),
     components(schemas(crate::error::ErrorBody, crate::error::ErrorDetail)),
     modifiers(&BearerAuth)

@@ -411,3 +411,148 @@ async fn the_sharing_guide_asks_step_by_step_and_records_the_decision() {
         "no decision without advice"
     );
 }
+
+#[tokio::test]
+async fn consent_and_visibility_through_the_api() {
+    let app = TestApp::new().await;
+    let pro = app.login_api("pro@test.nl").await;
+    let birth = (chrono::Utc::now().date_naive() - chrono::Duration::days(17 * 365)).to_string();
+    let body = format!(
+        r#"{{"youth": {{"name": "Lea", "birth_date": "{birth}"}}, "setting": "wijkteam", "parents": [{{"name": "Mama", "gezag": true}}]}}"#
+    );
+    let case = api(&app, Method::POST, "/api/v1/cases", &pro, Some(&body))
+        .await
+        .json()["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    let (sf_p, _) = join(
+        &app,
+        &pro,
+        &case,
+        "support_figure",
+        "Tante Jo",
+        "jo@test.nl",
+        "",
+    )
+    .await;
+
+    let asked = api(
+        &app,
+        Method::POST,
+        &format!("/api/v1/cases/{case}/consents"),
+        &pro,
+        Some(r#"{"category": "plan", "recipient": "role:support_figures"}"#),
+    )
+    .await;
+    assert_eq!(asked.status, StatusCode::CREATED, "{}", asked.body);
+    let consent = asked.json();
+    assert_eq!(
+        consent["required"],
+        serde_json::json!(["youth"]),
+        "at 17 the young person decides alone"
+    );
+    assert_eq!(consent["status"], "pending");
+    let id = consent["id"].as_str().expect("id").to_string();
+
+    let bad = api(
+        &app,
+        Method::POST,
+        &format!("/api/v1/cases/{case}/consents"),
+        &pro,
+        Some(r#"{"category": "dagboek", "recipient": "iedereen"}"#),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.json()["error"]["fields"]["category"].is_string()
+            && bad.json()["error"]["fields"]["recipient"].is_string()
+    );
+    let parent = api(
+        &app,
+        Method::POST,
+        &format!("/api/v1/cases/{case}/consents/{id}/give"),
+        &pro,
+        Some(r#"{"party": "parent:0", "how": "telefonisch"}"#),
+    )
+    .await;
+    assert_eq!(
+        parent.status,
+        StatusCode::CONFLICT,
+        "the parent of a 17-year-old need not consent"
+    );
+    let youth = api(
+        &app,
+        Method::POST,
+        &format!("/api/v1/cases/{case}/consents/{id}/give"),
+        &pro,
+        Some(r#"{"party": "youth", "how": "in het gesprek"}"#),
+    )
+    .await;
+    assert_eq!(youth.status, StatusCode::NO_CONTENT);
+
+    let vis = api(
+        &app,
+        Method::GET,
+        &format!("/api/v1/cases/{case}/visibility"),
+        &pro,
+        None,
+    )
+    .await
+    .json();
+    let tante = vis["items"]
+        .as_array()
+        .and_then(|i| i.iter().find(|p| p["participant"] == sf_p.as_str()))
+        .cloned()
+        .expect("support figure");
+    assert_eq!(tante["categories"]["plan"]["allowed"], true);
+    assert_eq!(tante["categories"]["network_map"]["allowed"], false);
+    assert!(
+        tante["categories"]["network_map"]["reasons"][0]
+            .as_str()
+            .is_some_and(|r| r.contains("geen toestemming"))
+    );
+    let admin = vis["items"]
+        .as_array()
+        .and_then(|i| i.iter().find(|p| p["kind"] == "administrator"))
+        .cloned()
+        .expect("admin");
+    assert_eq!(admin["categories"]["plan"]["allowed"], false);
+
+    let w = api(
+        &app,
+        Method::POST,
+        &format!("/api/v1/cases/{case}/consents/{id}/withdraw"),
+        &pro,
+        Some(r#"{"party": "youth"}"#),
+    )
+    .await;
+    assert_eq!(w.status, StatusCode::NO_CONTENT);
+    let list = api(
+        &app,
+        Method::GET,
+        &format!("/api/v1/cases/{case}/consents"),
+        &pro,
+        None,
+    )
+    .await
+    .json();
+    assert_eq!(list["items"][0]["status"], "withdrawn");
+    let analyst_token = {
+        app.add_user("ana@test.nl", "Ana", &[steunkring_domain::Role::Analyst])
+            .await;
+        app.login_api("ana@test.nl").await
+    };
+    assert_eq!(
+        api(
+            &app,
+            Method::GET,
+            &format!("/api/v1/cases/{case}/visibility"),
+            &analyst_token,
+            None
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND
+    );
+}
