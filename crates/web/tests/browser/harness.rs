@@ -148,11 +148,26 @@ impl Browser {
 
     /// Logs in through the login page.
     pub async fn login(&self, email: &str) {
+        self.login_with(email, crate::app::PASSWORD).await;
+    }
+
+    pub async fn login_with(&self, email: &str, password: &str) {
         self.goto("/login").await;
         self.fill("#email", email).await;
-        self.fill("#password", crate::app::PASSWORD).await;
+        self.fill("#password", password).await;
         self.click("button.primary").await;
         self.wait_path("/").await;
+    }
+
+    /// Logs out through the button in the navigation.
+    pub async fn logout(&self) {
+        self.click(".nav .who button").await;
+        self.wait_path("/login").await;
+    }
+
+    /// The page's HTML.
+    pub async fn source(&self) -> String {
+        self.client.source().await.expect("source")
     }
 
     pub async fn click(&self, css: &str) {

@@ -10,3 +10,4 @@ mod app;
 mod harness;
 mod network;
 mod session;
+mod sharing;
