@@ -342,13 +342,8 @@ pub async fn show(
         Ok(c) => c,
         Err(e) => return access_error(user.lang, e),
     };
-    if may(&user.actor, CaseAction::ReadNetwork, &case) {
-        let read =
-            case_event(&user.actor, AuditAction::Read, &id, &addr).object("network", id.as_str());
-        if let Err(e) = state.audit.record(read).await {
-            return internal(user.lang, &e);
-        }
-    }
+    // The read of the case (details and, for those involved, its network) is in the audit
+    // trail through `open_case`: one entry per page view.
     case_page(
         &state,
         &user,
