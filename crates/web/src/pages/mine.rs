@@ -22,6 +22,77 @@ use steunkring_domain::consent::{
 use steunkring_domain::network::{MemberId, NewMember, NumberOrText, RawMember, Stance};
 use steunkring_store::{Case, OrgScope, ParticipantKind, ParticipantLink, StoreError};
 
+/// A participant page that is not the caller's: 404, and the attempt in the audit trail.
+async fn participant_not_found(state: &AppState, user: &PageUser, participant: &str) -> Response {
+    let event = steunkring_domain::audit::AuditEvent::new(
+        Utc::now(),
+        AuditAction::Read,
+        steunkring_domain::audit::Outcome::Denied,
+    )
+    .by(&user.actor)
+    .object("participant", participant)
+    .purpose("care");
+    if let Err(e) = state.audit.record(event).await {
+        tracing::error!(error = %e, "auditing a refusal");
+    }
+    error_page(user.lang, StatusCode::NOT_FOUND, "error-not-found")
+}
+
+/// Refuses (403, audited) unless `party` must decide on this consent: only the people the law
+/// names may give or withdraw it.
+async fn must_decide(
+    state: &AppState,
+    user: &PageUser,
+    case: &Case,
+    consent: &str,
+    party: steunkring_domain::consent::Party,
+    addr: &str,
+    withdrawing: bool,
+) -> Result<(), Response> {
+    let sharing = state
+        .store
+        .sharing_state(&OrgScope::of(&user.actor), &case.id)
+        .await
+        .map_err(|e| internal(user.lang, &e))?;
+    let Some(c) = sharing.consents.iter().find(|c| c.id == consent) else {
+        return Err(error_page(
+            user.lang,
+            StatusCode::NOT_FOUND,
+            "error-not-found",
+        ));
+    };
+    let allowed = if withdrawing {
+        c.may_withdraw(party)
+    } else {
+        c.may_give(party)
+    };
+    if allowed {
+        return Ok(());
+    }
+    refused(state, user, &case.id, "consent", addr).await;
+    Err(error_page(
+        user.lang,
+        StatusCode::FORBIDDEN,
+        "error-forbidden",
+    ))
+}
+
+/// Writes a refused attempt on a case to the audit trail.
+async fn refused(
+    state: &AppState,
+    user: &PageUser,
+    case: &steunkring_domain::ids::CaseId,
+    object: &str,
+    addr: &str,
+) {
+    let mut event =
+        case_event(&user.actor, AuditAction::Read, case, addr).object(object, case.as_str());
+    event.outcome = steunkring_domain::audit::Outcome::Denied;
+    if let Err(e) = state.audit.record(event).await {
+        tracing::error!(error = %e, "auditing a refusal");
+    }
+}
+
 /// The participant link of the logged-in person, or 404.
 async fn my_link(
     state: &AppState,
@@ -33,10 +104,9 @@ async fn my_link(
         .participant_links(&user.actor.user_id)
         .await
         .map_err(|e| internal(user.lang, &e))?;
-    let link = links
-        .into_iter()
-        .find(|l| l.participant.id == participant)
-        .ok_or_else(|| error_page(user.lang, StatusCode::NOT_FOUND, "error-not-found"))?;
+    let Some(link) = links.into_iter().find(|l| l.participant.id == participant) else {
+        return Err(participant_not_found(state, user, participant).await);
+    };
     let case = state
         .store
         .get_case(&OrgScope::of(&user.actor), &link.participant.case_id)
@@ -399,6 +469,9 @@ pub async fn give(
     let Some(party) = party_of(&participant_viewer(&case, &link.participant)) else {
         return error_page(user.lang, StatusCode::FORBIDDEN, "error-forbidden");
     };
+    if let Err(r) = must_decide(&state, &user, &case, &consent, party, &addr, false).await {
+        return r;
+    }
     let given = Given {
         party,
         at: Utc::now(),
@@ -440,6 +513,9 @@ pub async fn withdraw(
     let Some(party) = party_of(&participant_viewer(&case, &link.participant)) else {
         return error_page(user.lang, StatusCode::FORBIDDEN, "error-forbidden");
     };
+    if let Err(r) = must_decide(&state, &user, &case, &consent, party, &addr, true).await {
+        return r;
+    }
     let w = Withdrawal {
         party,
         at: Utc::now(),
@@ -493,6 +569,7 @@ pub async fn log(
     };
     let viewer = participant_viewer(&case, &link.participant);
     if !(matches!(viewer, Viewer::Youth) || matches!(viewer, Viewer::Parent { gezag: true, .. })) {
+        refused(&state, &user, &case.id, "access_log", &addr).await;
         return error_page(user.lang, StatusCode::FORBIDDEN, "error-forbidden");
     }
     let scope = OrgScope::of(&user.actor);
