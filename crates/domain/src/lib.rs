@@ -12,6 +12,7 @@ pub mod consent;
 pub mod ids;
 pub mod network;
 pub mod policy;
+pub mod rights;
 pub mod role;
 pub mod session;
 pub mod sharing_guide;

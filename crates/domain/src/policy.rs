@@ -18,15 +18,18 @@ pub enum OrgAction {
     ViewAuditTrail,
     /// See aggregated, anonymised figures.
     ViewInsights,
+    /// Review closed files past their retention period, and destroy them.
+    ReviewRetention,
 }
 
 impl OrgAction {
-    pub const ALL: [OrgAction; 5] = [
+    pub const ALL: [OrgAction; 6] = [
         OrgAction::ManageUsers,
         OrgAction::ManageTeams,
         OrgAction::ManageSettings,
         OrgAction::ViewAuditTrail,
         OrgAction::ViewInsights,
+        OrgAction::ReviewRetention,
     ];
 }
 
@@ -39,7 +42,8 @@ pub fn permits_in_org(actor: &Actor, action: OrgAction, org: &OrgId) -> bool {
         OrgAction::ManageUsers
         | OrgAction::ManageTeams
         | OrgAction::ManageSettings
-        | OrgAction::ViewAuditTrail => actor.has_role(Role::Admin),
+        | OrgAction::ViewAuditTrail
+        | OrgAction::ReviewRetention => actor.has_role(Role::Admin),
         OrgAction::ViewInsights => actor.has_role(Role::Analyst) || actor.has_role(Role::Admin),
     }
 }
@@ -63,10 +67,16 @@ pub enum CaseAction {
     ViewAccessLog,
     /// Invite the young person, parents and support figures, and see who takes part.
     ManageParticipants,
+    /// Download everything on the case for a request for access (GDPR art. 15), to check it
+    /// and hand it to the person. Only those involved in the help: it holds the network.
+    ExportForAccessRequest,
+    /// Record a request to destroy the file, invoke a legal exception, and destroy the file.
+    /// Reveals nothing of the network, so administrators may too.
+    HandleDestruction,
 }
 
 impl CaseAction {
-    pub const ALL: [CaseAction; 8] = [
+    pub const ALL: [CaseAction; 10] = [
         CaseAction::ReadDetails,
         CaseAction::UpdateDetails,
         CaseAction::Close,
@@ -75,6 +85,8 @@ impl CaseAction {
         CaseAction::Export,
         CaseAction::ViewAccessLog,
         CaseAction::ManageParticipants,
+        CaseAction::ExportForAccessRequest,
+        CaseAction::HandleDestruction,
     ];
 }
 
@@ -89,8 +101,9 @@ pub struct CaseRef<'a> {
 ///
 /// - Professionals of the case's own team are directly involved in the help: they may do
 ///   everything with it.
-/// - Administrators manage cases (open, assign a team and network lead, close, see who looked)
-///   but are not involved in the help, so they do not see the network itself.
+/// - Administrators manage cases (open, assign a team and network lead, close, see who looked,
+///   handle destruction) but are not involved in the help, so they do not see the network
+///   itself, nor download it for a request for access.
 /// - Professionals of another team, coordinators and analysts see no case at all; analysts
 ///   get aggregates only, elsewhere.
 /// - Nobody reaches a case of another organisation.
@@ -109,6 +122,7 @@ pub fn permits_on_case(actor: &Actor, action: CaseAction, case: CaseRef<'_>) -> 
                 | CaseAction::UpdateDetails
                 | CaseAction::Close
                 | CaseAction::ViewAccessLog
+                | CaseAction::HandleDestruction
         )
 }
 
@@ -218,6 +232,7 @@ mod tests {
                         | CaseAction::UpdateDetails
                         | CaseAction::Close
                         | CaseAction::ViewAccessLog
+                        | CaseAction::HandleDestruction
                 );
                 let expected_own = match role {
                     Role::Professional => true,
@@ -241,6 +256,43 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The rights rows spelled out: the access export holds the network, so only the team;
+    /// destruction reveals nothing of it, so the administrator too.
+    #[test]
+    fn rights_actions() {
+        let org = OrgId::from_stored("o");
+        let team = TeamId::from_stored("t1");
+        let own = CaseRef {
+            org_id: &org,
+            team_id: &team,
+        };
+        let pro = actor(&[Role::Professional], "o");
+        let admin = actor(&[Role::Admin], "o");
+        assert!(permits_on_case(
+            &pro,
+            CaseAction::ExportForAccessRequest,
+            own
+        ));
+        assert!(permits_on_case(&pro, CaseAction::HandleDestruction, own));
+        assert!(!permits_on_case(
+            &admin,
+            CaseAction::ExportForAccessRequest,
+            own
+        ));
+        assert!(permits_on_case(&admin, CaseAction::HandleDestruction, own));
+        for role in [Role::Analyst, Role::Coordinator, Role::Youth, Role::Parent] {
+            let a = actor(&[role], "o");
+            assert!(!permits_on_case(
+                &a,
+                CaseAction::ExportForAccessRequest,
+                own
+            ));
+            assert!(!permits_on_case(&a, CaseAction::HandleDestruction, own));
+        }
+        assert!(permits_in_org(&admin, OrgAction::ReviewRetention, &org));
+        assert!(!permits_in_org(&pro, OrgAction::ReviewRetention, &org));
     }
 
     #[test]

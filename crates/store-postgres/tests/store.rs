@@ -111,3 +111,44 @@ async fn backup_points_to_pg_dump() {
         Err(steunkring_store::StoreError::Unsupported(_))
     ));
 }
+
+/// Every table that holds case data — a `case_id` column, or a foreign key into such a table —
+/// is one that `destroy_case` deletes from. A table added later without being listed in
+/// `CASE_TABLES` fails here, so a destruction can never leave it behind.
+#[tokio::test]
+async fn destruction_covers_every_case_table() {
+    let Some(store) = fresh().await else { return };
+    let with_case_id: Vec<String> = sqlx::query_scalar(
+        "SELECT table_name::text FROM information_schema.columns \
+         WHERE table_schema = current_schema() AND column_name = 'case_id'",
+    )
+    .fetch_all(store.pool())
+    .await
+    .expect("columns");
+    let references: Vec<(String, String)> = sqlx::query_as(
+        "SELECT tc.table_name::text, ccu.table_name::text FROM information_schema.table_constraints tc \
+         JOIN information_schema.constraint_column_usage ccu \
+           ON ccu.constraint_name = tc.constraint_name AND ccu.constraint_schema = tc.constraint_schema \
+         WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = current_schema()",
+    )
+    .fetch_all(store.pool())
+    .await
+    .expect("foreign keys");
+    assert!(!with_case_id.is_empty());
+    let holding = with_case_id.into_iter().chain(
+        references
+            .into_iter()
+            .filter(|(_, to)| to != "cases" && steunkring_store::CASE_TABLES.contains(&to.as_str()))
+            .map(|(from, _)| from),
+    );
+    for table in holding {
+        // The audit trail keeps that something happened to a case, never its content.
+        if table == "audit_log" {
+            continue;
+        }
+        assert!(
+            steunkring_store::CASE_TABLES.contains(&table.as_str()),
+            "{table} holds case data but destroy_case does not delete from it: add it to CASE_TABLES"
+        );
+    }
+}

@@ -125,3 +125,49 @@ async fn backup_is_a_consistent_copy() {
         "never overwrites an existing file"
     );
 }
+
+/// Every table that holds case data — a `case_id` column, or a foreign key into such a table —
+/// is one that `destroy_case` deletes from. A table added later without being listed in
+/// `CASE_TABLES` fails here, so a destruction can never leave it behind.
+#[tokio::test]
+async fn destruction_covers_every_case_table() {
+    let (_dir, store) = fresh().await;
+    let tables: Vec<String> = sqlx::query_scalar(
+        "SELECT m.name FROM sqlite_master m WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' \
+         AND m.name NOT LIKE '_sqlx%' ORDER BY m.name",
+    )
+    .fetch_all(store.pool())
+    .await
+    .expect("tables");
+    let mut holding = Vec::new();
+    for table in &tables {
+        let columns: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info($1)")
+            .bind(table)
+            .fetch_all(store.pool())
+            .await
+            .expect("columns");
+        let references: Vec<String> =
+            sqlx::query_scalar("SELECT \"table\" FROM pragma_foreign_key_list($1)")
+                .bind(table)
+                .fetch_all(store.pool())
+                .await
+                .expect("foreign keys");
+        let refers_to_case_data = references
+            .iter()
+            .any(|r| r != "cases" && steunkring_store::CASE_TABLES.contains(&r.as_str()));
+        if columns.iter().any(|c| c == "case_id") || refers_to_case_data {
+            holding.push(table.clone());
+        }
+    }
+    assert!(!holding.is_empty());
+    for table in holding {
+        // The audit trail keeps that something happened to a case, never its content.
+        if table == "audit_log" {
+            continue;
+        }
+        assert!(
+            steunkring_store::CASE_TABLES.contains(&table.as_str()),
+            "{table} holds case data but destroy_case does not delete from it: add it to CASE_TABLES"
+        );
+    }
+}

@@ -397,6 +397,68 @@ pub trait Store: Send + Sync + 'static {
         case: &CaseId,
     ) -> StoreResult<Vec<SharingDecision>>;
 
+    // ----- rights: destruction and retention -----
+
+    /// Records a request to destroy the file (deadline: three months after receipt).
+    /// `Conflict("destruction_request")` while another request of the case is still open.
+    async fn record_destruction_request(
+        &self,
+        scope: &OrgScope,
+        case: &CaseId,
+        new: &NewDestructionRequest,
+        audit: AuditEvent,
+    ) -> StoreResult<DestructionRequest>;
+    /// The case's latest request, open or refused.
+    async fn destruction_request(
+        &self,
+        scope: &OrgScope,
+        case: &CaseId,
+    ) -> StoreResult<Option<DestructionRequest>>;
+    /// Refuses the open request because a legal exception applies, with its reason.
+    /// `Conflict("destruction_request")` when there is no open request.
+    async fn refuse_destruction(
+        &self,
+        scope: &OrgScope,
+        case: &CaseId,
+        reason: &str,
+        audit: AuditEvent,
+    ) -> StoreResult<DestructionRequest>;
+    /// Open requests (oldest deadline first), of these teams or (`None`) the whole organisation.
+    async fn open_destruction_requests(
+        &self,
+        scope: &OrgScope,
+        teams: Option<&[TeamId]>,
+    ) -> StoreResult<Vec<OpenDestructionRequest>>;
+    /// How many rows each table of [`CASE_TABLES`] holds for the case (all zero once it is
+    /// destroyed). `NotFound` for a case of another organisation.
+    async fn case_data_counts(
+        &self,
+        scope: &OrgScope,
+        case: &CaseId,
+    ) -> StoreResult<Vec<(&'static str, u64)>>;
+    /// Destroys a case: deletes its rows from every table of [`CASE_TABLES`] in one
+    /// transaction, disables participant accounts that take part in no other case (ending their
+    /// sessions), and writes the audit entry (`audit` should be a `delete` of object `case`; its
+    /// purpose is set from the ground). The audit trail itself is append-only and holds no case
+    /// content, so it keeps that the case was destroyed, never what it held.
+    ///
+    /// The ground is checked inside the transaction: `Conflict("destruction_request")` without
+    /// an open request, `Conflict("retention")` when the case is open or changed after the
+    /// cutoff.
+    async fn destroy_case(
+        &self,
+        scope: &OrgScope,
+        case: &CaseId,
+        ground: steunkring_domain::rights::DestructionGround,
+        audit: AuditEvent,
+    ) -> StoreResult<DestructionReport>;
+    /// Closed cases whose last change is before `cutoff`, oldest first.
+    async fn retention_candidates(
+        &self,
+        scope: &OrgScope,
+        cutoff: DateTime<Utc>,
+    ) -> StoreResult<Vec<RetentionCandidate>>;
+
     // ----- audit trail -----
 
     /// Appends entries that stand on their own (reads, refused attempts), in one transaction:

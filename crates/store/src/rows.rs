@@ -375,3 +375,76 @@ pub struct SharingDecision {
     pub decided_by: Option<UserId>,
     pub decided_at: DateTime<Utc>,
 }
+
+/// Every table that holds data of one case, in the order [`Store::destroy_case`](crate::Store)
+/// deletes from them (children first; `cases` last). A table added for case data must be added
+/// here: the backends' tests fail when a table with a `case_id` column is missing.
+pub const CASE_TABLES: [&str; 12] = [
+    "consent_givings",
+    "consents",
+    "withholdings",
+    "sharing_decisions",
+    "invitations",
+    "participants",
+    "ties",
+    "map_versions",
+    "members",
+    "case_parents",
+    "destruction_requests",
+    "cases",
+];
+
+/// A request to destroy the file, as recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DestructionRequest {
+    pub id: String,
+    pub case_id: steunkring_domain::ids::CaseId,
+    /// Who asked.
+    pub requested_by: steunkring_domain::consent::Party,
+    pub received_on: chrono::NaiveDate,
+    /// Three months after receipt.
+    pub deadline: chrono::NaiveDate,
+    pub note: Option<String>,
+    pub status: steunkring_domain::rights::DestructionStatus,
+    /// The legal exception invoked, when refused.
+    pub exception_reason: Option<String>,
+    pub decided_by: Option<UserId>,
+    pub decided_at: Option<DateTime<Utc>>,
+    pub created_by: Option<UserId>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A request as typed by the professional.
+#[derive(Debug, Clone)]
+pub struct NewDestructionRequest {
+    pub requested_by: steunkring_domain::consent::Party,
+    pub received_on: chrono::NaiveDate,
+    pub note: Option<String>,
+}
+
+/// An open request with enough of its case to list it for the team.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OpenDestructionRequest {
+    pub request: DestructionRequest,
+    pub youth_name: String,
+    pub team_id: TeamId,
+    pub team_name: String,
+}
+
+/// What a destruction removed: rows per table, and the participant accounts that no longer take
+/// part in any case and were disabled.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DestructionReport {
+    pub rows: Vec<(&'static str, u64)>,
+    pub disabled_accounts: Vec<UserId>,
+}
+
+/// A closed case past its retention period, for review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RetentionCandidate {
+    pub case_id: steunkring_domain::ids::CaseId,
+    pub youth_name: String,
+    pub team_name: String,
+    pub closed_on: Option<chrono::NaiveDate>,
+    pub updated_at: DateTime<Utc>,
+}

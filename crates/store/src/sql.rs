@@ -17,7 +17,7 @@ macro_rules! impl_sql_store {
     ($store:ty, db = $db:ty, backend = $backend:literal, lock = $lock:literal, teams_agg = $agg:literal) => {
         const _: () = {
             use $crate::{
-                AuditFilter, Case, CaseQuery, CaseSummary, ImportedCase, Invitation, InvitationFound, LoginRecord,
+                AuditFilter, Case, CaseQuery, DestructionReport, DestructionRequest, NewDestructionRequest, OpenDestructionRequest, RetentionCandidate, CaseSummary, ImportedCase, Invitation, InvitationFound, LoginRecord,
                 Network, NewParticipant, Participant, ParticipantEntry, ParticipantKind, ParticipantLink, SharingDecision, SharingState,
                 VersionSummary, WithholdingRecord, NewSession, NewUser, Org, OrgScope, SessionKind,
                 SessionRecord, SessionStage, Store, StoreError, StoreResult, Team, User,
@@ -35,6 +35,7 @@ macro_rules! impl_sql_store {
                 ContactFrequency, Direction, KnownYears, Level, MemberId, MemberRole, NetworkMember, Ring, Sector,
                 Stance, Support, SupportType, Tie, TieKind, TieQuality,
             };
+            use steunkring_domain::rights::{destruction_deadline, DestructionGround, DestructionStatus};
             use steunkring_domain::{Email, OrgId, Role, TeamId, UserId};
 
             type Tx<'a> = sqlx::Transaction<'a, $db>;
@@ -613,6 +614,61 @@ macro_rules! impl_sql_store {
                         other => other,
                     })?;
                 Ok(())
+            }
+
+            /// Per table of `CASE_TABLES`: how to count and how to delete the rows of one case
+            /// (`$1` is the case id). Children come first, `cases` last.
+            const CASE_ROWS: [(&str, &str, &str); 12] = [
+                ("consent_givings",
+                 "SELECT COUNT(*) AS n FROM consent_givings WHERE consent_id IN (SELECT id FROM consents WHERE case_id = $1)",
+                 "DELETE FROM consent_givings WHERE consent_id IN (SELECT id FROM consents WHERE case_id = $1)"),
+                ("consents", "SELECT COUNT(*) AS n FROM consents WHERE case_id = $1", "DELETE FROM consents WHERE case_id = $1"),
+                ("withholdings", "SELECT COUNT(*) AS n FROM withholdings WHERE case_id = $1", "DELETE FROM withholdings WHERE case_id = $1"),
+                ("sharing_decisions", "SELECT COUNT(*) AS n FROM sharing_decisions WHERE case_id = $1", "DELETE FROM sharing_decisions WHERE case_id = $1"),
+                ("invitations",
+                 "SELECT COUNT(*) AS n FROM invitations WHERE participant_id IN (SELECT id FROM participants WHERE case_id = $1)",
+                 "DELETE FROM invitations WHERE participant_id IN (SELECT id FROM participants WHERE case_id = $1)"),
+                ("participants", "SELECT COUNT(*) AS n FROM participants WHERE case_id = $1", "DELETE FROM participants WHERE case_id = $1"),
+                ("ties", "SELECT COUNT(*) AS n FROM ties WHERE case_id = $1", "DELETE FROM ties WHERE case_id = $1"),
+                ("map_versions", "SELECT COUNT(*) AS n FROM map_versions WHERE case_id = $1", "DELETE FROM map_versions WHERE case_id = $1"),
+                ("members", "SELECT COUNT(*) AS n FROM members WHERE case_id = $1", "DELETE FROM members WHERE case_id = $1"),
+                ("case_parents", "SELECT COUNT(*) AS n FROM case_parents WHERE case_id = $1", "DELETE FROM case_parents WHERE case_id = $1"),
+                ("destruction_requests", "SELECT COUNT(*) AS n FROM destruction_requests WHERE case_id = $1", "DELETE FROM destruction_requests WHERE case_id = $1"),
+                ("cases", "SELECT COUNT(*) AS n FROM cases WHERE id = $1", "DELETE FROM cases WHERE id = $1"),
+            ];
+
+            fn destruction_from_row(row: &<$db as sqlx::Database>::Row) -> Result<DestructionRequest, sqlx::Error> {
+                let party: String = row.try_get("requested_by")?;
+                let status: String = row.try_get("status")?;
+                Ok(DestructionRequest {
+                    id: row.try_get("id")?,
+                    case_id: CaseId::from_stored(row.try_get::<String, _>("case_id")?),
+                    requested_by: Party::parse_code(&party).ok_or_else(|| sqlx::Error::Decode("unknown party".into()))?,
+                    received_on: row.try_get("received_on")?,
+                    deadline: row.try_get("deadline")?,
+                    note: row.try_get("note")?,
+                    status: DestructionStatus::parse(&status).ok_or_else(|| sqlx::Error::Decode("unknown destruction status".into()))?,
+                    exception_reason: row.try_get("exception_reason")?,
+                    decided_by: row.try_get::<Option<String>, _>("decided_by")?.map(UserId::from_stored),
+                    decided_at: row.try_get("decided_at")?,
+                    created_by: row.try_get::<Option<String>, _>("created_by")?.map(UserId::from_stored),
+                    created_at: row.try_get("created_at")?,
+                })
+            }
+
+            /// The case's latest destruction request, inside any executor.
+            async fn latest_destruction<'e, E>(exec: E, case: &CaseId) -> StoreResult<Option<DestructionRequest>>
+            where
+                E: sqlx::Executor<'e, Database = $db>,
+            {
+                let row = sqlx::query(
+                    "SELECT d.id, d.case_id, d.requested_by, d.received_on, d.deadline, d.note, d.status, d.exception_reason, d.decided_by, d.decided_at, d.created_by, d.created_at FROM destruction_requests d WHERE d.case_id = $1 ORDER BY d.created_at DESC, d.id DESC LIMIT 1",
+                )
+                .bind(case.as_str())
+                .fetch_optional(exec)
+                .await
+                .map_err(backend_err)?;
+                row.as_ref().map(destruction_from_row).transpose().map_err(backend_err)
             }
 
             #[async_trait::async_trait]
@@ -1809,6 +1865,248 @@ macro_rules! impl_sql_store {
                                 reasons: r.try_get("reasons")?,
                                 decided_by: r.try_get::<Option<String>, _>("decided_by")?.map(UserId::from_stored),
                                 decided_at: r.try_get("decided_at")?,
+                            })
+                        })
+                        .collect::<Result<_, sqlx::Error>>()
+                        .map_err(backend_err)
+                }
+
+                async fn record_destruction_request(&self, scope: &OrgScope, case: &CaseId, new: &NewDestructionRequest, audit: AuditEvent) -> StoreResult<DestructionRequest> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    sqlx::query(concat!("SELECT 1 AS one FROM cases WHERE id = $1 AND org_id = $2", $lock))
+                        .bind(case.as_str())
+                        .bind(scope.org_id().as_str())
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(backend_err)?
+                        .ok_or(StoreError::NotFound)?;
+                    let open = sqlx::query("SELECT 1 AS one FROM destruction_requests WHERE case_id = $1 AND status = 'requested'")
+                        .bind(case.as_str())
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(backend_err)?;
+                    if open.is_some() {
+                        return Err(StoreError::Conflict("destruction_request"));
+                    }
+                    let id = AuditId::generate().to_string();
+                    sqlx::query(
+                        "INSERT INTO destruction_requests (id, case_id, requested_by, received_on, deadline, note, status, created_by, created_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, 'requested', $7, $8)",
+                    )
+                    .bind(&id)
+                    .bind(case.as_str())
+                    .bind(new.requested_by.as_code())
+                    .bind(new.received_on)
+                    .bind(destruction_deadline(new.received_on))
+                    .bind(new.note.as_deref())
+                    .bind(audit.user_id.as_ref().map(|u| u.as_str().to_string()))
+                    .bind(audit.at)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(backend_err)?;
+                    append_in_tx(&mut tx, &audit.case(case.as_str()).object("destruction_request", id.as_str())).await?;
+                    let request = latest_destruction(&mut *tx, case).await?.ok_or(StoreError::NotFound)?;
+                    tx.commit().await.map_err(backend_err)?;
+                    Ok(request)
+                }
+
+                async fn destruction_request(&self, scope: &OrgScope, case: &CaseId) -> StoreResult<Option<DestructionRequest>> {
+                    case_in_org(&self.pool, scope, case).await?;
+                    latest_destruction(&self.pool, case).await
+                }
+
+                async fn refuse_destruction(&self, scope: &OrgScope, case: &CaseId, reason: &str, audit: AuditEvent) -> StoreResult<DestructionRequest> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    case_in_org(&mut *tx, scope, case).await?;
+                    let open = sqlx::query(concat!("SELECT id FROM destruction_requests WHERE case_id = $1 AND status = 'requested'", $lock))
+                        .bind(case.as_str())
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(backend_err)?
+                        .ok_or(StoreError::Conflict("destruction_request"))?;
+                    let id: String = open.try_get("id").map_err(backend_err)?;
+                    sqlx::query(
+                        "UPDATE destruction_requests SET status = 'refused_exception', exception_reason = $1, decided_by = $2, decided_at = $3 \
+                         WHERE id = $4",
+                    )
+                    .bind(reason)
+                    .bind(audit.user_id.as_ref().map(|u| u.as_str().to_string()))
+                    .bind(audit.at)
+                    .bind(&id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(backend_err)?;
+                    append_in_tx(&mut tx, &audit.case(case.as_str()).object("destruction_request", id.as_str())).await?;
+                    let request = latest_destruction(&mut *tx, case).await?.ok_or(StoreError::NotFound)?;
+                    tx.commit().await.map_err(backend_err)?;
+                    Ok(request)
+                }
+
+                async fn open_destruction_requests(&self, scope: &OrgScope, teams: Option<&[TeamId]>) -> StoreResult<Vec<OpenDestructionRequest>> {
+                    if teams.is_some_and(|t| t.is_empty()) {
+                        return Ok(Vec::new());
+                    }
+                    let rows = sqlx::query(
+                        "SELECT d.id, d.case_id, d.requested_by, d.received_on, d.deadline, d.note, d.status, d.exception_reason, d.decided_by, d.decided_at, d.created_by, d.created_at, c.youth_name, c.team_id, t.name AS team_name \
+                         FROM destruction_requests d JOIN cases c ON c.id = d.case_id JOIN teams t ON t.id = c.team_id \
+                         WHERE c.org_id = $1 AND d.status = 'requested' ORDER BY d.deadline, d.created_at LIMIT 1000",
+                    )
+                    .bind(scope.org_id().as_str())
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(backend_err)?;
+                    let mut open = Vec::with_capacity(rows.len());
+                    for r in &rows {
+                        let team_id = TeamId::from_stored(r.try_get::<String, _>("team_id").map_err(backend_err)?);
+                        if teams.is_some_and(|t| !t.contains(&team_id)) {
+                            continue;
+                        }
+                        open.push(OpenDestructionRequest {
+                            request: destruction_from_row(r).map_err(backend_err)?,
+                            youth_name: r.try_get("youth_name").map_err(backend_err)?,
+                            team_id,
+                            team_name: r.try_get("team_name").map_err(backend_err)?,
+                        });
+                    }
+                    Ok(open)
+                }
+
+                async fn case_data_counts(&self, scope: &OrgScope, case: &CaseId) -> StoreResult<Vec<(&'static str, u64)>> {
+                    let owner = sqlx::query("SELECT org_id FROM cases WHERE id = $1")
+                        .bind(case.as_str())
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(backend_err)?;
+                    if let Some(row) = owner {
+                        let org: String = row.try_get("org_id").map_err(backend_err)?;
+                        if org != scope.org_id().as_str() {
+                            return Err(StoreError::NotFound);
+                        }
+                    }
+                    let mut counts = Vec::with_capacity(CASE_ROWS.len());
+                    for (table, count, _) in CASE_ROWS {
+                        let n: i64 = sqlx::query(count)
+                            .bind(case.as_str())
+                            .fetch_one(&self.pool)
+                            .await
+                            .map_err(backend_err)?
+                            .try_get("n")
+                            .map_err(backend_err)?;
+                        counts.push((table, u64::try_from(n).unwrap_or(0)));
+                    }
+                    Ok(counts)
+                }
+
+                async fn destroy_case(&self, scope: &OrgScope, case: &CaseId, ground: DestructionGround, audit: AuditEvent) -> StoreResult<DestructionReport> {
+                    let mut tx = self.begin_write().await.map_err(backend_err)?;
+                    let row = sqlx::query(concat!("SELECT status, updated_at FROM cases WHERE id = $1 AND org_id = $2", $lock))
+                        .bind(case.as_str())
+                        .bind(scope.org_id().as_str())
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(backend_err)?
+                        .ok_or(StoreError::NotFound)?;
+                    match ground {
+                        DestructionGround::Request => {
+                            let open = sqlx::query("SELECT 1 AS one FROM destruction_requests WHERE case_id = $1 AND status = 'requested'")
+                                .bind(case.as_str())
+                                .fetch_optional(&mut *tx)
+                                .await
+                                .map_err(backend_err)?;
+                            if open.is_none() {
+                                return Err(StoreError::Conflict("destruction_request"));
+                            }
+                        }
+                        DestructionGround::RetentionEnded { cutoff } => {
+                            let status: String = row.try_get("status").map_err(backend_err)?;
+                            let updated_at: DateTime<Utc> = row.try_get("updated_at").map_err(backend_err)?;
+                            if status != CaseStatus::Closed.as_str() || updated_at >= cutoff {
+                                return Err(StoreError::Conflict("retention"));
+                            }
+                        }
+                    }
+                    let users = sqlx::query("SELECT DISTINCT user_id FROM participants WHERE case_id = $1 AND user_id IS NOT NULL")
+                        .bind(case.as_str())
+                        .fetch_all(&mut *tx)
+                        .await
+                        .map_err(backend_err)?
+                        .iter()
+                        .map(|r| r.try_get::<String, _>("user_id").map(UserId::from_stored))
+                        .collect::<Result<Vec<_>, _>>()
+                        .map_err(backend_err)?;
+                    let mut rows = Vec::with_capacity(CASE_ROWS.len());
+                    for (table, _, delete) in CASE_ROWS {
+                        let done = sqlx::query(delete)
+                            .bind(case.as_str())
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(backend_err)?;
+                        rows.push((table, done.rows_affected()));
+                    }
+                    let audit = audit.case(case.as_str()).object("case", case.as_str()).purpose(ground.purpose());
+                    let mut disabled_accounts = Vec::new();
+                    for user in users {
+                        let left: i64 = sqlx::query("SELECT COUNT(*) AS n FROM participants WHERE user_id = $1")
+                            .bind(user.as_str())
+                            .fetch_one(&mut *tx)
+                            .await
+                            .map_err(backend_err)?
+                            .try_get("n")
+                            .map_err(backend_err)?;
+                        let Some(account) = sqlx::query("SELECT roles, disabled FROM users WHERE id = $1 AND org_id = $2")
+                            .bind(user.as_str())
+                            .bind(scope.org_id().as_str())
+                            .fetch_optional(&mut *tx)
+                            .await
+                            .map_err(backend_err)?
+                        else {
+                            continue;
+                        };
+                        let roles = roles_from_text(&account.try_get::<String, _>("roles").map_err(backend_err)?);
+                        let disabled: bool = account.try_get("disabled").map_err(backend_err)?;
+                        if left > 0 || disabled || roles.iter().any(|r| r.is_staff()) {
+                            continue;
+                        }
+                        sqlx::query("UPDATE users SET disabled = $1 WHERE id = $2")
+                            .bind(true)
+                            .bind(user.as_str())
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(backend_err)?;
+                        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                            .bind(user.as_str())
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(backend_err)?;
+                        let mut entry = audit.clone().object("user", user.as_str());
+                        entry.action = AuditAction::Update;
+                        append_in_tx(&mut tx, &entry).await?;
+                        disabled_accounts.push(user);
+                    }
+                    append_in_tx(&mut tx, &audit).await?;
+                    tx.commit().await.map_err(backend_err)?;
+                    Ok(DestructionReport { rows, disabled_accounts })
+                }
+
+                async fn retention_candidates(&self, scope: &OrgScope, cutoff: DateTime<Utc>) -> StoreResult<Vec<RetentionCandidate>> {
+                    let rows = sqlx::query(
+                        "SELECT c.id, c.youth_name, t.name AS team_name, c.closed_on, c.updated_at \
+                         FROM cases c JOIN teams t ON t.id = c.team_id \
+                         WHERE c.org_id = $1 AND c.status = 'closed' AND c.updated_at < $2 ORDER BY c.updated_at, c.id LIMIT 500",
+                    )
+                    .bind(scope.org_id().as_str())
+                    .bind(cutoff)
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(backend_err)?;
+                    rows.iter()
+                        .map(|r| {
+                            Ok(RetentionCandidate {
+                                case_id: CaseId::from_stored(r.try_get::<String, _>("id")?),
+                                youth_name: r.try_get("youth_name")?,
+                                team_name: r.try_get("team_name")?,
+                                closed_on: r.try_get("closed_on")?,
+                                updated_at: r.try_get("updated_at")?,
                             })
                         })
                         .collect::<Result<_, sqlx::Error>>()

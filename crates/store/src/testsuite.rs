@@ -45,6 +45,7 @@ pub async fn run_all(store: &dyn Store) {
     import(store).await;
     invitations(store).await;
     consents(store).await;
+    rights(store).await;
 }
 
 async fn orgs_teams_and_users(store: &dyn Store) {
@@ -1737,4 +1738,591 @@ async fn consents(store: &dyn Store) {
             .await,
         Err(StoreError::NotFound)
     ));
+}
+
+/// A case with something in every table of `CASE_TABLES`; answers the case and the account of
+/// its young person (who takes part in this case only).
+async fn full_case(
+    store: &dyn Store,
+    scope: &OrgScope,
+    team: &TeamId,
+    name: &str,
+    tag: &str,
+) -> (crate::Case, steunkring_domain::UserId) {
+    use crate::{NewParticipant, ParticipantKind, SharingDecision};
+    use steunkring_domain::case::CaseDetails;
+    use steunkring_domain::consent::{
+        Category, Consent, Given, Party, Recipient, RecipientRole, Withholding,
+    };
+    use steunkring_domain::network::{Tie, TieKind};
+    let org = scope.org_id().clone();
+    let today = t0().date_naive();
+    let ev = |action| event(t0(), action, &org);
+    let case = store
+        .create_case(
+            scope,
+            &CaseDetails::parse(&case_input(name, team), today).expect("valid"),
+            today,
+            ev(AuditAction::Create),
+        )
+        .await
+        .expect("case");
+    let oma = member(&format!("Oma {tag}"), 1, "family");
+    let coach = member(&format!("Coach {tag}"), 2, "leisure");
+    for m in [&oma, &coach] {
+        store
+            .add_member(scope, &case.id, m, ev(AuditAction::Create))
+            .await
+            .expect("member");
+    }
+    store
+        .set_tie(
+            scope,
+            &case.id,
+            &Tie {
+                from: oma.id.clone(),
+                to: coach.id.clone(),
+                kind: TieKind::Supportive,
+            },
+            ev(AuditAction::Create),
+        )
+        .await
+        .expect("tie");
+    store
+        .save_version(scope, &case.id, "Start", today, ev(AuditAction::Create))
+        .await
+        .expect("version");
+    let invite = |kind, hash: String, member| NewParticipant {
+        kind,
+        display_name: format!("Deelnemer {tag}"),
+        member_id: member,
+        parent_index: None,
+        code_hash: hash,
+        expires_at: t0() + Duration::days(7),
+    };
+    store
+        .invite(
+            scope,
+            &case.id,
+            &invite(ParticipantKind::Youth, format!("code-youth-{tag}"), None),
+            ev(AuditAction::Create),
+        )
+        .await
+        .expect("invite youth");
+    store
+        .invite(
+            scope,
+            &case.id,
+            &invite(
+                ParticipantKind::SupportFigure,
+                format!("code-sf-{tag}"),
+                Some(coach.id.clone()),
+            ),
+            ev(AuditAction::Create),
+        )
+        .await
+        .expect("invite support figure");
+    let youth = store
+        .accept_invitation_new(
+            &format!("code-youth-{tag}"),
+            new_user(&format!("jongere-{tag}@example.nl"), &[], &[]),
+            t0(),
+            ev(AuditAction::Create),
+        )
+        .await
+        .expect("accept");
+    let consent = Consent {
+        id: format!("consent-{tag}"),
+        category: Category::NetworkMap,
+        recipient: Recipient::Role(RecipientRole::SupportFigures),
+        valid_from: today,
+        valid_until: None,
+        required: vec![Party::Youth, Party::Parent(0)],
+        given: Vec::new(),
+        withdrawn: None,
+    };
+    store
+        .ask_consent(scope, &case.id, &consent, ev(AuditAction::Create))
+        .await
+        .expect("ask");
+    store
+        .give_consent(
+            scope,
+            &case.id,
+            &consent.id,
+            &Given {
+                party: Party::Youth,
+                at: t0(),
+                how: "in het gesprek".into(),
+                by_user: None,
+            },
+            ev(AuditAction::Update),
+        )
+        .await
+        .expect("give");
+    store
+        .add_withholding(
+            scope,
+            &case.id,
+            &Withholding {
+                category: Category::NetworkMap,
+                recipient: Recipient::Role(RecipientRole::SupportFigures),
+                reason: "veiligheid".into(),
+                active: true,
+            },
+            ev(AuditAction::Create),
+        )
+        .await
+        .expect("withhold");
+    store
+        .record_sharing_decision(
+            scope,
+            &case.id,
+            &SharingDecision {
+                id: format!("decision-{tag}"),
+                recipient: "school".into(),
+                information: "de kaart".into(),
+                answers: "q1=yes".into(),
+                advice: "ask_consent".into(),
+                decision: "ask_consent".into(),
+                reasons: "overleg".into(),
+                decided_by: None,
+                decided_at: t0(),
+            },
+            ev(AuditAction::Create),
+        )
+        .await
+        .expect("decision");
+    (case, youth)
+}
+
+/// Rights: a destruction request with its deadline, a refusal with a legal exception, the
+/// destruction itself (every table empty for the case, the audit entry kept, other cases
+/// untouched, the young person's account disabled) and the retention review.
+async fn rights(store: &dyn Store) {
+    use crate::{CASE_TABLES, NewDestructionRequest};
+    use chrono::NaiveDate;
+    use steunkring_domain::consent::Party;
+    use steunkring_domain::rights::{DestructionGround, DestructionStatus, retention_cutoff};
+    let org = store.create_org("Rechten", t0()).await.expect("org");
+    let other = store.create_org("Rechten elders", t0()).await.expect("org");
+    let scope = OrgScope::operator(org.id.clone());
+    let other_scope = OrgScope::operator(other.id.clone());
+    let team = store
+        .create_team(&scope, "Team R", event(t0(), AuditAction::Create, &org.id))
+        .await
+        .expect("team");
+    let team2 = store
+        .create_team(&scope, "Team S", event(t0(), AuditAction::Create, &org.id))
+        .await
+        .expect("team");
+    let (case, youth) = full_case(store, &scope, &team.id, "Noor", "a").await;
+    let (kept, kept_youth) = full_case(store, &scope, &team.id, "Bas", "b").await;
+
+    let full_counts = store
+        .case_data_counts(&scope, &case.id)
+        .await
+        .expect("counts");
+    assert_eq!(
+        full_counts.iter().map(|(t, _)| *t).collect::<Vec<_>>(),
+        CASE_TABLES.to_vec(),
+        "the counts cover every case table, in order"
+    );
+    for (table, n) in &full_counts {
+        if *table != "destruction_requests" {
+            assert!(*n > 0, "the test case has rows in {table}");
+        }
+    }
+    assert!(matches!(
+        store.case_data_counts(&other_scope, &case.id).await,
+        Err(StoreError::NotFound)
+    ));
+
+    // Without a request there is nothing to destroy on.
+    assert!(matches!(
+        store
+            .destroy_case(
+                &scope,
+                &case.id,
+                DestructionGround::Request,
+                event(t0(), AuditAction::Delete, &org.id)
+            )
+            .await,
+        Err(StoreError::Conflict("destruction_request"))
+    ));
+    assert_eq!(
+        store
+            .destruction_request(&scope, &case.id)
+            .await
+            .expect("none"),
+        None
+    );
+
+    let received = NaiveDate::from_ymd_opt(2026, 2, 27).expect("date");
+    let new = NewDestructionRequest {
+        requested_by: Party::Parent(0),
+        received_on: received,
+        note: Some("Per brief".into()),
+    };
+    assert!(matches!(
+        store
+            .record_destruction_request(
+                &other_scope,
+                &case.id,
+                &new,
+                event(t0(), AuditAction::Create, &other.id)
+            )
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    let request = store
+        .record_destruction_request(
+            &scope,
+            &case.id,
+            &new,
+            event(t0(), AuditAction::Create, &org.id),
+        )
+        .await
+        .expect("request");
+    assert_eq!(
+        request.deadline,
+        NaiveDate::from_ymd_opt(2026, 5, 27).expect("date")
+    );
+    assert_eq!(request.status, DestructionStatus::Requested);
+    assert_eq!(request.requested_by, Party::Parent(0));
+    assert_eq!(request.note.as_deref(), Some("Per brief"));
+    assert!(matches!(
+        store
+            .record_destruction_request(
+                &scope,
+                &case.id,
+                &new,
+                event(t0(), AuditAction::Create, &org.id)
+            )
+            .await,
+        Err(StoreError::Conflict("destruction_request"))
+    ));
+    assert_eq!(
+        store
+            .destruction_request(&scope, &case.id)
+            .await
+            .expect("get"),
+        Some(request.clone())
+    );
+
+    // Listed for the team, oldest deadline first; not for another team.
+    let open = store
+        .open_destruction_requests(&scope, Some(std::slice::from_ref(&team.id)))
+        .await
+        .expect("open");
+    assert_eq!(open.len(), 1);
+    assert_eq!(open[0].youth_name, "Noor");
+    assert_eq!(open[0].request.id, request.id);
+    assert!(
+        store
+            .open_destruction_requests(&scope, Some(std::slice::from_ref(&team2.id)))
+            .await
+            .expect("open")
+            .is_empty()
+    );
+    assert!(
+        store
+            .open_destruction_requests(&other_scope, None)
+            .await
+            .expect("open")
+            .is_empty()
+    );
+
+    // A refusal with a legal exception blocks destruction of the other case.
+    let request_kept = store
+        .record_destruction_request(
+            &scope,
+            &kept.id,
+            &NewDestructionRequest {
+                requested_by: Party::Youth,
+                received_on: received,
+                note: None,
+            },
+            event(t0(), AuditAction::Create, &org.id),
+        )
+        .await
+        .expect("request");
+    let refused = store
+        .refuse_destruction(
+            &scope,
+            &kept.id,
+            "Van aanmerkelijk belang voor een ander (art. 7.3.9 lid 2)",
+            event(t0(), AuditAction::Update, &org.id),
+        )
+        .await
+        .expect("refuse");
+    assert_eq!(refused.id, request_kept.id);
+    assert_eq!(refused.status, DestructionStatus::RefusedException);
+    assert!(refused.exception_reason.is_some() && refused.decided_at.is_some());
+    assert!(matches!(
+        store
+            .refuse_destruction(
+                &scope,
+                &kept.id,
+                "nogmaals",
+                event(t0(), AuditAction::Update, &org.id)
+            )
+            .await,
+        Err(StoreError::Conflict("destruction_request"))
+    ));
+    assert!(matches!(
+        store
+            .destroy_case(
+                &scope,
+                &kept.id,
+                DestructionGround::Request,
+                event(t0(), AuditAction::Delete, &org.id)
+            )
+            .await,
+        Err(StoreError::Conflict("destruction_request"))
+    ));
+    // Only the open one is listed.
+    assert_eq!(
+        store
+            .open_destruction_requests(&scope, None)
+            .await
+            .expect("open")
+            .len(),
+        1
+    );
+
+    // Another organisation cannot destroy it.
+    assert!(matches!(
+        store
+            .destroy_case(
+                &other_scope,
+                &case.id,
+                DestructionGround::Request,
+                event(t0(), AuditAction::Delete, &other.id)
+            )
+            .await,
+        Err(StoreError::NotFound)
+    ));
+
+    let kept_before = store
+        .case_data_counts(&scope, &kept.id)
+        .await
+        .expect("counts");
+    let mut deletion = event(t0(), AuditAction::Delete, &org.id);
+    deletion.purpose = Some("care".into());
+    let report = store
+        .destroy_case(&scope, &case.id, DestructionGround::Request, deletion)
+        .await
+        .expect("destroy");
+    assert_eq!(report.disabled_accounts, vec![youth.clone()]);
+    assert_eq!(
+        report.rows.iter().map(|(t, _)| *t).collect::<Vec<_>>(),
+        CASE_TABLES.to_vec()
+    );
+    for ((table, removed), (_, before)) in report.rows.iter().zip(&full_counts) {
+        let before = if *table == "destruction_requests" {
+            1
+        } else {
+            *before
+        };
+        assert_eq!(*removed, before, "everything in {table} removed");
+    }
+    for (table, n) in store
+        .case_data_counts(&scope, &case.id)
+        .await
+        .expect("counts")
+    {
+        assert_eq!(n, 0, "{table} is empty for the destroyed case");
+    }
+    assert!(matches!(
+        store.get_case(&scope, &case.id).await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(matches!(
+        store.network(&scope, &case.id).await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(
+        store
+            .participant_links(&youth)
+            .await
+            .expect("links")
+            .is_empty()
+    );
+    let account = store
+        .get_user(&scope, &youth)
+        .await
+        .expect("kept, disabled");
+    assert!(account.disabled, "the young person's account is disabled");
+    assert!(
+        !store
+            .get_user(&scope, &kept_youth)
+            .await
+            .expect("user")
+            .disabled,
+        "the other case's young person keeps their account"
+    );
+    assert_eq!(
+        store
+            .case_data_counts(&scope, &kept.id)
+            .await
+            .expect("counts"),
+        kept_before,
+        "the other case is untouched"
+    );
+    assert_eq!(
+        store
+            .network(&scope, &kept.id)
+            .await
+            .expect("network")
+            .members
+            .len(),
+        2
+    );
+
+    // The audit trail keeps that it happened, and why, but nothing of what it was.
+    let trail = store
+        .list_audit(
+            &scope,
+            &AuditFilter {
+                case_id: Some(case.id.to_string()),
+                limit: 1000,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("audit");
+    let last = &trail[0];
+    assert_eq!(last.event.action, AuditAction::Delete);
+    assert_eq!(last.event.object_type.as_deref(), Some("case"));
+    assert_eq!(last.event.object_id.as_deref(), Some(case.id.as_str()));
+    assert_eq!(last.event.purpose.as_deref(), Some("destruction_request"));
+    assert!(
+        trail
+            .iter()
+            .any(|r| r.event.object_type.as_deref() == Some("user")
+                && r.event.object_id.as_deref() == Some(youth.as_str()))
+    );
+    assert!(trail.len() > 10, "earlier entries are kept");
+    let rendered = format!("{trail:?}");
+    assert!(!rendered.contains("Noor") && !rendered.contains("Oma a"));
+    assert_eq!(
+        store.verify_audit().await.expect("verify").first_broken,
+        None
+    );
+    assert!(matches!(
+        store
+            .destroy_case(
+                &scope,
+                &case.id,
+                DestructionGround::Request,
+                event(t0(), AuditAction::Delete, &org.id)
+            )
+            .await,
+        Err(StoreError::NotFound)
+    ));
+
+    // Retention: closed cases whose last change is 20 years before "now".
+    let later = t0() + Duration::days(365 * 20 + 30);
+    let cutoff = retention_cutoff(later);
+    assert!(
+        store
+            .retention_candidates(&scope, cutoff)
+            .await
+            .expect("candidates")
+            .is_empty(),
+        "open cases are never candidates"
+    );
+    assert!(matches!(
+        store
+            .destroy_case(
+                &scope,
+                &kept.id,
+                DestructionGround::RetentionEnded { cutoff },
+                event(later, AuditAction::Delete, &org.id)
+            )
+            .await,
+        Err(StoreError::Conflict("retention"))
+    ));
+    store
+        .set_case_status(
+            &scope,
+            &kept.id,
+            steunkring_domain::case::CaseStatus::Closed,
+            t0().date_naive(),
+            event(t0(), AuditAction::Update, &org.id),
+        )
+        .await
+        .expect("close");
+    let (recent, _) = full_case(store, &scope, &team.id, "Recent", "c").await;
+    store
+        .set_case_status(
+            &scope,
+            &recent.id,
+            steunkring_domain::case::CaseStatus::Closed,
+            t0().date_naive(),
+            event(later - Duration::days(1), AuditAction::Update, &org.id),
+        )
+        .await
+        .expect("close recent");
+    assert!(
+        store
+            .retention_candidates(&scope, retention_cutoff(t0()))
+            .await
+            .expect("candidates")
+            .is_empty(),
+        "nothing is 20 years old today"
+    );
+    let candidates = store
+        .retention_candidates(&scope, cutoff)
+        .await
+        .expect("candidates");
+    assert_eq!(
+        candidates
+            .iter()
+            .map(|c| c.case_id.clone())
+            .collect::<Vec<_>>(),
+        vec![kept.id.clone()]
+    );
+    assert_eq!(candidates[0].youth_name, "Bas");
+    assert!(
+        store
+            .retention_candidates(&other_scope, cutoff)
+            .await
+            .expect("candidates")
+            .is_empty()
+    );
+    store
+        .destroy_case(
+            &scope,
+            &kept.id,
+            DestructionGround::RetentionEnded { cutoff },
+            event(later, AuditAction::Delete, &org.id),
+        )
+        .await
+        .expect("destroy after retention");
+    assert!(
+        store
+            .case_data_counts(&scope, &kept.id)
+            .await
+            .expect("counts")
+            .iter()
+            .all(|(_, n)| *n == 0)
+    );
+    let trail = store
+        .list_audit(
+            &scope,
+            &AuditFilter {
+                case_id: Some(kept.id.to_string()),
+                limit: 1,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("audit");
+    assert_eq!(
+        trail[0].event.purpose.as_deref(),
+        Some("retention_period_ended")
+    );
+    assert!(store.get_case(&scope, &recent.id).await.is_ok());
 }

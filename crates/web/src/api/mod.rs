@@ -4,10 +4,12 @@
 mod cases;
 mod network;
 mod participants;
+mod rights;
 mod session;
 mod sharing;
 
 pub use network::{ExportKind, ExportParams, export_response, parse_version, version_or_current};
+pub use rights::{export_zip, parse_party};
 
 use crate::auth::{CurrentSession, actor_of};
 use crate::error::ApiError;
@@ -88,6 +90,19 @@ pub fn routes() -> Router<AppState> {
             post(sharing::withdraw),
         )
         .route("/api/v1/cases/{case}/visibility", get(sharing::visibility))
+        .route(
+            "/api/v1/cases/{case}/destruction-request",
+            get(rights::get_request).post(rights::create_request),
+        )
+        .route(
+            "/api/v1/cases/{case}/destruction-request/refusal",
+            post(rights::refuse),
+        )
+        .route(
+            "/api/v1/cases/{case}/destruction-request/execution",
+            post(rights::destroy),
+        )
+        .route("/api/v1/cases/{case}/export", get(rights::export))
         .route("/api/v1/{*rest}", axum::routing::any(unknown))
 }
 
@@ -131,7 +146,12 @@ pub fn routes() -> Router<AppState> {
         sharing::ask,
         sharing::give,
         sharing::withdraw,
-        sharing::visibility
+        sharing::visibility,
+        rights::get_request,
+        rights::create_request,
+        rights::refuse,
+        rights::destroy,
+        rights::export
     ),
     components(schemas(crate::error::ErrorBody, crate::error::ErrorDetail)),
     modifiers(&BearerAuth)

@@ -531,6 +531,10 @@ pub struct CaseView {
     pub may_edit: bool,
     pub may_close: bool,
     pub may_network: bool,
+    /// May handle a request to destroy the file, or download the access export.
+    pub may_rights: bool,
+    /// An open request to destroy the file, with its deadline (filled in by the case page).
+    pub destruction: Option<super::rights::DeadlineNotice>,
 }
 
 impl CaseView {
@@ -561,6 +565,9 @@ impl CaseView {
             may_edit: may(&user.actor, CaseAction::UpdateDetails, c),
             may_close: may(&user.actor, CaseAction::Close, c),
             may_network: may(&user.actor, CaseAction::ReadNetwork, c),
+            may_rights: may(&user.actor, CaseAction::HandleDestruction, c)
+                || may(&user.actor, CaseAction::ExportForAccessRequest, c),
+            destruction: None,
         }
     }
 }

@@ -17,6 +17,9 @@ struct HomePage {
     is_coordinator: bool,
     is_analyst: bool,
     my_cases: Vec<(String, String, String)>,
+    /// Open requests to destroy a file, nearest deadline first.
+    destruction_requests: Vec<super::rights::OpenRow>,
+    shows_destruction: bool,
 }
 
 pub async fn home(
@@ -29,6 +32,12 @@ pub async fn home(
             .participant_links(&user.actor.user_id)
             .await
             .unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let shows_destruction = super::rights::sees_open_requests(&user.actor);
+    let destruction_requests = if shows_destruction {
+        super::rights::open_requests(&state, &user.actor).await
     } else {
         Vec::new()
     };
@@ -59,6 +68,8 @@ pub async fn home(
                 )
             })
             .collect(),
+        destruction_requests,
+        shows_destruction,
         shell,
     };
     render(user.lang, &page)

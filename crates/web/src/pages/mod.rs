@@ -10,6 +10,7 @@ mod login;
 mod mine;
 pub(crate) mod network;
 mod participants;
+pub(crate) mod rights;
 mod sharing;
 
 use crate::auth::{CurrentSession, actor_of};
@@ -115,6 +116,16 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/teams", get(admin::teams).post(admin::create_team))
         .route("/admin/settings", post(admin::settings))
         .route("/admin/audit", get(admin::audit))
+        .route("/cases/{id}/rights", get(rights::page))
+        .route("/cases/{id}/rights/export", get(rights::export))
+        .route("/cases/{id}/rights/request", post(rights::record))
+        .route("/cases/{id}/rights/refuse", post(rights::refuse))
+        .route("/cases/{id}/rights/destroy", post(rights::destroy))
+        .route("/admin/retention", get(rights::retention))
+        .route(
+            "/admin/retention/{id}/destroy",
+            post(rights::retention_destroy),
+        )
 }
 
 /// A link in the main navigation.
@@ -147,6 +158,9 @@ impl Shell {
         }
         if permits_in_org(actor, OrgAction::ViewAuditTrail, &actor.org_id) {
             nav.push(("/admin/audit", "nav-audit"));
+        }
+        if permits_in_org(actor, OrgAction::ReviewRetention, &actor.org_id) {
+            nav.push(("/admin/retention", "nav-retention"));
         }
         nav.push(("/account", "nav-account"));
         let nav = nav

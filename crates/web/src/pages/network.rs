@@ -311,7 +311,8 @@ async fn case_page(
     errors: Vec<String>,
 ) -> Response {
     let shell = Shell::for_actor(user.lang, &user.actor, "/cases");
-    let view = CaseView::new(&shell.tr, user, case);
+    let mut view = CaseView::new(&shell.tr, user, case);
+    view.destruction = super::rights::notice(state, &user.actor, case).await;
     let network = if view.may_network {
         match network_view(state, user, &shell.tr, case, options, fast, errors).await {
             Ok(n) => Some(n),

@@ -9,5 +9,6 @@ mod matrix;
 mod network;
 mod pages;
 mod participants;
+mod rights;
 mod security;
 mod sharing;
