@@ -230,6 +230,14 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<()>;
     /// Adds or changes the tie between two members of the case (`NotFound` when either is not
     /// a member of this case).
+    /// Earlier versions of a member, newest first: what each change replaced (rectification
+    /// with history).
+    async fn member_history(
+        &self,
+        scope: &OrgScope,
+        case: &CaseId,
+        member: &MemberId,
+    ) -> StoreResult<Vec<MemberChange>>;
     async fn set_tie(
         &self,
         scope: &OrgScope,

@@ -379,7 +379,8 @@ pub struct SharingDecision {
 /// Every table that holds data of one case, in the order [`Store::destroy_case`](crate::Store)
 /// deletes from them (children first; `cases` last). A table added for case data must be added
 /// here: the backends' tests fail when a table with a `case_id` column is missing.
-pub const CASE_TABLES: [&str; 12] = [
+pub const CASE_TABLES: [&str; 13] = [
+    "member_history",
     "consent_givings",
     "consents",
     "withholdings",
@@ -447,4 +448,13 @@ pub struct RetentionCandidate {
     pub team_name: String,
     pub closed_on: Option<chrono::NaiveDate>,
     pub updated_at: DateTime<Utc>,
+}
+
+/// A member as they were before a change (or before removal).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MemberChange {
+    pub changed_at: DateTime<Utc>,
+    pub changed_by: Option<UserId>,
+    pub before: steunkring_domain::network::NetworkMember,
+    pub removed: bool,
 }

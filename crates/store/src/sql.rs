@@ -18,7 +18,7 @@ macro_rules! impl_sql_store {
         const _: () = {
             use $crate::{
                 AuditFilter, Case, CaseQuery, DestructionReport, DestructionRequest, NewDestructionRequest, OpenDestructionRequest, RetentionCandidate, CaseSummary, ImportedCase, Invitation, InvitationFound, LoginRecord,
-                Network, NewParticipant, Participant, ParticipantEntry, ParticipantKind, ParticipantLink, SharingDecision, SharingState,
+                MemberChange, Network, NewParticipant, Participant, ParticipantEntry, ParticipantKind, ParticipantLink, SharingDecision, SharingState,
                 VersionSummary, WithholdingRecord, NewSession, NewUser, Org, OrgScope, SessionKind,
                 SessionRecord, SessionStage, Store, StoreError, StoreResult, Team, User,
             };
@@ -618,7 +618,8 @@ macro_rules! impl_sql_store {
 
             /// Per table of `CASE_TABLES`: how to count and how to delete the rows of one case
             /// (`$1` is the case id). Children come first, `cases` last.
-            const CASE_ROWS: [(&str, &str, &str); 12] = [
+            const CASE_ROWS: [(&str, &str, &str); 13] = [
+                ("member_history", "SELECT COUNT(*) AS n FROM member_history WHERE case_id = $1", "DELETE FROM member_history WHERE case_id = $1"),
                 ("consent_givings",
                  "SELECT COUNT(*) AS n FROM consent_givings WHERE consent_id IN (SELECT id FROM consents WHERE case_id = $1)",
                  "DELETE FROM consent_givings WHERE consent_id IN (SELECT id FROM consents WHERE case_id = $1)"),
@@ -669,6 +670,37 @@ macro_rules! impl_sql_store {
                 .await
                 .map_err(backend_err)?;
                 row.as_ref().map(destruction_from_row).transpose().map_err(backend_err)
+            }
+
+
+            /// Keeps the member as it is now, before it changes or goes.
+            async fn keep_history(tx: &mut Tx<'_>, case: &CaseId, member: &MemberId, audit: &AuditEvent, removed: bool) -> StoreResult<()> {
+                let row = sqlx::query(
+                    "SELECT id, name, relation, ring, sector, level, support, tie_quality, stance, roles, protective, risk, \
+                     available, is_adult, known_years, contact_frequency FROM members WHERE id = $1 AND case_id = $2",
+                )
+                .bind(member.as_str())
+                .bind(case.as_str())
+                .fetch_optional(&mut **tx)
+                .await
+                .map_err(backend_err)?;
+                let Some(row) = row else { return Ok(()) };
+                let before = member_from_row(&row).map_err(backend_err)?;
+                let json = serde_json::to_string(&before).map_err(|e| StoreError::Backend(Box::new(e)))?;
+                sqlx::query(
+                    "INSERT INTO member_history (id, case_id, member_id, changed_at, changed_by, before, removed) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                )
+                .bind(AuditId::generate().to_string())
+                .bind(case.as_str())
+                .bind(member.as_str())
+                .bind(audit.at)
+                .bind(audit.user_id.as_ref().map(|u| u.as_str().to_string()))
+                .bind(json)
+                .bind(removed)
+                .execute(&mut **tx)
+                .await
+                .map_err(backend_err)?;
+                Ok(())
             }
 
             #[async_trait::async_trait]
@@ -1214,6 +1246,7 @@ macro_rules! impl_sql_store {
                 async fn update_member(&self, scope: &OrgScope, case: &CaseId, m: &NetworkMember, audit: AuditEvent) -> StoreResult<()> {
                     let mut tx = self.begin_write().await.map_err(backend_err)?;
                     case_in_org(&mut *tx, scope, case).await?;
+                    keep_history(&mut tx, case, &m.id, &audit, false).await?;
                     let changed = sqlx::query(
                         "UPDATE members SET name = $1, relation = $2, ring = $3, sector = $4, level = $5, support = $6, \
                          tie_quality = $7, stance = $8, roles = $9, protective = $10, risk = $11, available = $12, is_adult = $13, \
@@ -1250,6 +1283,7 @@ macro_rules! impl_sql_store {
                 async fn remove_member(&self, scope: &OrgScope, case: &CaseId, member: &MemberId, audit: AuditEvent) -> StoreResult<()> {
                     let mut tx = self.begin_write().await.map_err(backend_err)?;
                     case_in_org(&mut *tx, scope, case).await?;
+                    keep_history(&mut tx, case, member, &audit, true).await?;
                     sqlx::query("DELETE FROM ties WHERE case_id = $1 AND (from_member = $2 OR to_member = $2)")
                         .bind(case.as_str())
                         .bind(member.as_str())
@@ -1754,6 +1788,17 @@ macro_rules! impl_sql_store {
                 async fn withdraw_consent(&self, scope: &OrgScope, case: &CaseId, consent: &str, withdrawal: &Withdrawal, audit: AuditEvent) -> StoreResult<()> {
                     let mut tx = self.begin_write().await.map_err(backend_err)?;
                     case_in_org(&mut *tx, scope, case).await?;
+                    let required = sqlx::query("SELECT required FROM consents WHERE id = $1 AND case_id = $2")
+                        .bind(consent)
+                        .bind(case.as_str())
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(backend_err)?
+                        .ok_or(StoreError::NotFound)?;
+                    // Only a party that had to consent can withdraw (any one of them, at once).
+                    if !parties_from_text(&required.try_get::<String, _>("required").map_err(backend_err)?).contains(&withdrawal.party) {
+                        return Err(StoreError::Conflict("consent"));
+                    }
                     let changed = sqlx::query(
                         "UPDATE consents SET withdrawn_party = $1, withdrawn_at = $2 WHERE id = $3 AND case_id = $4 AND withdrawn_at IS NULL",
                     )
@@ -2111,6 +2156,30 @@ macro_rules! impl_sql_store {
                         })
                         .collect::<Result<_, sqlx::Error>>()
                         .map_err(backend_err)
+                }
+
+
+                async fn member_history(&self, scope: &OrgScope, case: &CaseId, member: &MemberId) -> StoreResult<Vec<MemberChange>> {
+                    case_in_org(&self.pool, scope, case).await?;
+                    let rows = sqlx::query(
+                        "SELECT changed_at, changed_by, before, removed FROM member_history WHERE case_id = $1 AND member_id = $2 ORDER BY changed_at DESC, id DESC",
+                    )
+                    .bind(case.as_str())
+                    .bind(member.as_str())
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(backend_err)?;
+                    rows.iter()
+                        .map(|r| {
+                            let before: String = r.try_get("before").map_err(backend_err)?;
+                            Ok(MemberChange {
+                                changed_at: r.try_get("changed_at").map_err(backend_err)?,
+                                changed_by: r.try_get::<Option<String>, _>("changed_by").map_err(backend_err)?.map(UserId::from_stored),
+                                before: serde_json::from_str(&before).map_err(|e| StoreError::Backend(Box::new(e)))?,
+                                removed: r.try_get("removed").map_err(backend_err)?,
+                            })
+                        })
+                        .collect()
                 }
 
                 async fn append_audit(&self, events: Vec<AuditEvent>) -> StoreResult<()> {

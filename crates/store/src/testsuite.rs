@@ -1090,6 +1090,27 @@ async fn network(store: &dyn Store) {
         "a member is changed only within its own case"
     );
 
+    let history = store
+        .member_history(&scope, &case.id, &coach.id)
+        .await
+        .expect("history");
+    assert_eq!(history.len(), 1, "the change kept what it replaced");
+    assert_eq!(history[0].before.ring.number(), 2);
+    assert!(!history[0].removed);
+    let gone = store
+        .member_history(&scope, &case.id, &juf.id)
+        .await
+        .expect("history");
+    assert!(
+        gone.len() == 1 && gone[0].removed && gone[0].before.name == "Juf Anke",
+        "a removal keeps the member as it was"
+    );
+    assert!(matches!(
+        store
+            .member_history(&other_scope, &case.id, &coach.id)
+            .await,
+        Err(StoreError::NotFound)
+    ));
     let v2 = store
         .save_version(
             &scope,
@@ -1687,6 +1708,37 @@ async fn consents(store: &dyn Store) {
             .await,
         Err(StoreError::NotFound)
     ));
+    let second = Consent {
+        id: "c-2".into(),
+        ..consent.clone()
+    };
+    store
+        .ask_consent(
+            &scope,
+            &case.id,
+            &second,
+            event(t0(), AuditAction::Create, &org.id),
+        )
+        .await
+        .expect("ask");
+    assert!(
+        matches!(
+            store
+                .withdraw_consent(
+                    &scope,
+                    &case.id,
+                    "c-2",
+                    &Withdrawal {
+                        party: Party::Parent(1),
+                        at: t0()
+                    },
+                    event(t0(), AuditAction::Update, &org.id)
+                )
+                .await,
+            Err(StoreError::Conflict("consent"))
+        ),
+        "only a party that must consent can withdraw"
+    );
 
     let w = Withholding {
         category: Category::SafetySection,
@@ -1775,6 +1827,12 @@ async fn full_case(
             .await
             .expect("member");
     }
+    let mut moved = coach.clone();
+    moved.ring = steunkring_domain::network::Ring::parse(1).expect("ring");
+    store
+        .update_member(scope, &case.id, &moved, ev(AuditAction::Update))
+        .await
+        .expect("a change, so that the member has history");
     store
         .set_tie(
             scope,

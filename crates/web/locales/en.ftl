@@ -743,3 +743,6 @@ retention-closed-on = Closed on
 retention-last-change = Last change
 retention-action = Action
 retention-destroy = Destroy
+history-title = History
+history-none = Nothing changed yet.
+history-removed = Removed from the network.

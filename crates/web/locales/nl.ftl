@@ -743,3 +743,6 @@ retention-closed-on = Gesloten op
 retention-last-change = Laatste wijziging
 retention-action = Actie
 retention-destroy = Vernietigen
+history-title = Geschiedenis
+history-none = Nog niets veranderd.
+history-removed = Uit het netwerk gehaald.

@@ -692,6 +692,73 @@ struct MemberPage {
     contact: Vec<Opt>,
     support: Vec<SupportChoice>,
     errors: Vec<String>,
+    history: Vec<HistoryRow>,
+}
+
+/// One change of a member, as the member page lists it (rectification with history).
+pub struct HistoryRow {
+    pub when: String,
+    pub who: String,
+    pub what: String,
+}
+
+/// What each change replaced: the fields that differ between a member before a change and
+/// after it (the next older entry, or the member now).
+fn history_rows(
+    tr: &Tr,
+    now: &NetworkMember,
+    changes: &[steunkring_store::MemberChange],
+    users: &[steunkring_store::User],
+) -> Vec<HistoryRow> {
+    let field_label = |k: &str| {
+        let key = format!("member-field-{}", k.replace('_', "-"));
+        let label = tr.t(&key);
+        if label == key { k.to_string() } else { label }
+    };
+    let show = |v: &serde_json::Value| match v {
+        serde_json::Value::Null => "–".to_string(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let mut after = serde_json::to_value(now).unwrap_or_default();
+    changes
+        .iter()
+        .map(|c| {
+            let before = serde_json::to_value(&c.before).unwrap_or_default();
+            let what = if c.removed {
+                tr.t("history-removed")
+            } else {
+                before
+                    .as_object()
+                    .map(|b| {
+                        b.iter()
+                            .filter(|(k, v)| after.get(k.as_str()) != Some(v) && k.as_str() != "id")
+                            .map(|(k, v)| {
+                                format!(
+                                    "{}: {} → {}",
+                                    field_label(k),
+                                    show(v),
+                                    show(after.get(k.as_str()).unwrap_or(&serde_json::Value::Null))
+                                )
+                            })
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    })
+                    .unwrap_or_default()
+            };
+            after = before;
+            HistoryRow {
+                when: c.changed_at.format("%d-%m-%Y %H:%M").to_string(),
+                who: c
+                    .changed_by
+                    .as_ref()
+                    .and_then(|u| users.iter().find(|x| &x.id == u))
+                    .map(|u| u.name.clone())
+                    .unwrap_or_default(),
+                what,
+            }
+        })
+        .collect()
 }
 
 fn member_page(
@@ -701,6 +768,7 @@ fn member_page(
     member_id: &str,
     form: MemberForm,
     errors: Vec<String>,
+    history: Vec<HistoryRow>,
 ) -> Response {
     let shell = Shell::for_actor(user.lang, &user.actor, "/cases");
     let tr = &shell.tr;
@@ -804,6 +872,7 @@ fn member_page(
             .collect(),
         form,
         errors,
+        history,
         shell,
     };
     (status, render(user.lang, &page)).into_response()
@@ -842,14 +911,26 @@ pub async fn edit(
 ) -> Response {
     let id = CaseId::from_stored(id);
     match case_member(&state, &user, &addr, &id, &member, CaseAction::ReadNetwork).await {
-        Ok((case, _, m)) => member_page(
-            &user,
-            StatusCode::OK,
-            &case,
-            &member,
-            MemberForm::from_member(&m),
-            Vec::new(),
-        ),
+        Ok((case, _, m)) => {
+            let scope = OrgScope::of(&user.actor);
+            let (changes, users) = match tokio::try_join!(
+                state.store.member_history(&scope, &id, &m.id),
+                state.store.list_users(&scope)
+            ) {
+                Ok(v) => v,
+                Err(e) => return internal(user.lang, &e),
+            };
+            let history = history_rows(&Tr::new(user.lang), &m, &changes, &users);
+            member_page(
+                &user,
+                StatusCode::OK,
+                &case,
+                &member,
+                MemberForm::from_member(&m),
+                Vec::new(),
+                history,
+            )
+        }
         Err(r) => r,
     }
 }
@@ -909,6 +990,7 @@ async fn save_member(
                 existing.id.as_str(),
                 form,
                 messages,
+                Vec::new(),
             )
         }
     }

@@ -639,3 +639,36 @@ async fn exports_are_audited_escaped_and_guarded() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn corrections_keep_their_history() {
+    let app = TestApp::new().await;
+    let t = app.login_api("pro@test.nl").await;
+    let case = new_case(&app, &t, "Rik").await;
+    let m = add(
+        &app,
+        &t,
+        &case,
+        r#"{"name": "Tante Els", "relation": "tante", "ring": 3, "sector": "family"}"#,
+    )
+    .await;
+    let r = api(
+        &app,
+        Method::PATCH,
+        &format!("/api/v1/cases/{case}/members/{m}"),
+        &t,
+        Some(r#"{"name": "Tante Elsje", "ring": 1}"#),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let token = app.login_page("pro%40test.nl").await;
+    let page = app
+        .get(&format!("/cases/{case}/members/{m}"), Some(&token))
+        .await;
+    assert!(page.body.contains("Geschiedenis"));
+    assert!(
+        page.body.contains("Tante Els → Tante Elsje"),
+        "the correction shows what it replaced"
+    );
+    assert!(page.body.contains("Pim Professional"), "and who made it");
+}
