@@ -541,6 +541,14 @@ pub async fn withdraw(
     }
 }
 
+#[derive(Deserialize, Default)]
+pub struct PeriodQuery {
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    until: String,
+}
+
 pub struct LogRow {
     pub when: String,
     pub who: String,
@@ -553,6 +561,8 @@ struct LogPage {
     shell: Shell,
     title: String,
     participant: String,
+    from: String,
+    until: String,
     rows: Vec<LogRow>,
 }
 
@@ -562,6 +572,7 @@ pub async fn log(
     user: PageUser,
     ClientAddr(addr): ClientAddr,
     Path(participant): Path<String>,
+    Query(period): Query<PeriodQuery>,
 ) -> Response {
     let (link, case) = match my_link(&state, &user, &participant).await {
         Ok(v) => v,
@@ -583,8 +594,17 @@ pub async fn log(
     {
         return internal(user.lang, &e);
     }
+    let day = |raw: &str| chrono::NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").ok();
+    let (from, until) = (day(&period.from), day(&period.until));
     let filter = steunkring_store::AuditFilter {
         case_id: Some(case.id.to_string()),
+        from: from
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map(|d| d.and_utc()),
+        until: until
+            .and_then(|d| d.succ_opt())
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map(|d| d.and_utc()),
         limit: 200,
         ..Default::default()
     };
@@ -627,6 +647,8 @@ pub async fn log(
         .collect();
     let shell = Shell::for_actor(user.lang, &user.actor, "/");
     let page = LogPage {
+        from: period.from.clone(),
+        until: period.until.clone(),
         title: shell.tr.t("mine-log-title"),
         participant: link.participant.id,
         rows,
