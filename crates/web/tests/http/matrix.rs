@@ -24,17 +24,21 @@
 //! there exactly when the consent rules show the map to that person. Read cells run first,
 //! changes after, on throwaway objects (members, consents, withholdings) made for the cell.
 //!
-//! Not yet in the matrix: GET /api/v1/cases/{case}/export (access request) and
-//! /destruction-request (rights issue), not in the router when this was written.
+//! The rights of the young person and parents are in it too: the access export (a ZIP, for the
+//! team's professionals alone), a request to destroy the file with its legal exception (the
+//! team's professionals and the administrator), and the retention review (the administrator).
+//! A destruction really destroys: each destroy cell runs last, on a throwaway file made for it
+//! alone, and a denied one must leave the file in place, an allowed one must remove it.
 
 use crate::app::{Reply, TestApp, api, operator_event};
-use axum::http::{Method, StatusCode};
+use axum::http::{Method, StatusCode, header};
 use serde_json::{Value, json};
 use std::fmt::Write as _;
 use std::pin::Pin;
 use std::task::Poll;
 use std::time::Instant;
-use steunkring_domain::audit::Outcome;
+use steunkring_domain::audit::{AuditAction, AuditEvent, Outcome};
+use steunkring_domain::case::{CaseDetails, CaseInput, CaseStatus};
 use steunkring_domain::consent::{Category, Recipient, RecipientRole, Withholding};
 use steunkring_domain::ids::CaseId;
 use steunkring_domain::{OrgId, Role, TeamId, UserId};
@@ -195,6 +199,18 @@ enum Route {
     MineStance,
     MineGiveConsent,
     MineWithdrawConsent,
+    ApiDestructionRequest,
+    ApiRecordDestruction,
+    ApiRefuseDestruction,
+    ApiDestroy,
+    ApiAccessExport,
+    PageRights,
+    PageRightsExport,
+    PageRecordDestruction,
+    PageRefuseDestruction,
+    PageDestroy,
+    PageRetention,
+    PageRetentionDestroy,
 }
 
 /// What a route needs, in the words of the rules.
@@ -220,10 +236,14 @@ enum Need {
     YoungPersonsChoice,
     /// Giving or withdrawing one's own consent: the parties that must consent.
     OwnConsent,
+    /// A request to destroy the file: seeing it, recording one, a legal exception, destroying.
+    Destruction,
+    /// Everything on the case for a request for access (a ZIP).
+    AccessExport,
 }
 
 impl Route {
-    const ALL: [Route; 50] = [
+    const ALL: [Route; 62] = [
         Route::ApiListCases,
         Route::ApiCreateCase,
         Route::ApiGetCase,
@@ -274,6 +294,18 @@ impl Route {
         Route::MineStance,
         Route::MineGiveConsent,
         Route::MineWithdrawConsent,
+        Route::ApiDestructionRequest,
+        Route::ApiRecordDestruction,
+        Route::ApiRefuseDestruction,
+        Route::ApiDestroy,
+        Route::ApiAccessExport,
+        Route::PageRights,
+        Route::PageRightsExport,
+        Route::PageRecordDestruction,
+        Route::PageRefuseDestruction,
+        Route::PageDestroy,
+        Route::PageRetention,
+        Route::PageRetentionDestroy,
     ];
 
     fn label(self) -> &'static str {
@@ -328,6 +360,18 @@ impl Route {
             Route::MineStance => "page POST /mijn/{p}/members/{m}/stance",
             Route::MineGiveConsent => "page POST /mijn/{p}/consents/{x}/give",
             Route::MineWithdrawConsent => "page POST /mijn/{p}/consents/{x}/withdraw",
+            Route::ApiDestructionRequest => "GET .../{c}/destruction-request",
+            Route::ApiRecordDestruction => "POST .../{c}/destruction-request",
+            Route::ApiRefuseDestruction => "POST .../destruction-request/refusal",
+            Route::ApiDestroy => "POST .../destruction-request/execution",
+            Route::ApiAccessExport => "GET .../{c}/export",
+            Route::PageRights => "page /cases/{c}/rights",
+            Route::PageRightsExport => "page /cases/{c}/rights/export",
+            Route::PageRecordDestruction => "page POST /cases/{c}/rights/request",
+            Route::PageRefuseDestruction => "page POST /cases/{c}/rights/refuse",
+            Route::PageDestroy => "page POST /cases/{c}/rights/destroy",
+            Route::PageRetention => "page /admin/retention",
+            Route::PageRetentionDestroy => "page POST /admin/retention/{c}/destroy",
         }
     }
 
@@ -351,7 +395,14 @@ impl Route {
             | Route::MineAddPerson
             | Route::MineStance
             | Route::MineGiveConsent
-            | Route::MineWithdrawConsent => Method::POST,
+            | Route::MineWithdrawConsent
+            | Route::ApiRecordDestruction
+            | Route::ApiRefuseDestruction
+            | Route::ApiDestroy
+            | Route::PageRecordDestruction
+            | Route::PageRefuseDestruction
+            | Route::PageDestroy
+            | Route::PageRetentionDestroy => Method::POST,
             Route::ApiPatchCase | Route::ApiPatchMember => Method::PATCH,
             Route::ApiDeleteMember => Method::DELETE,
             _ => Method::GET,
@@ -360,6 +411,19 @@ impl Route {
 
     fn mutates(self) -> bool {
         self.method() != Method::GET
+    }
+
+    /// Destroys a file: runs last, on a throwaway file made for the cell alone.
+    fn destroys(self) -> bool {
+        matches!(
+            self,
+            Route::ApiDestroy | Route::PageDestroy | Route::PageRetentionDestroy
+        )
+    }
+
+    /// A download that must be a ZIP when allowed.
+    fn is_zip(self) -> bool {
+        matches!(self, Route::ApiAccessExport | Route::PageRightsExport)
     }
 
     fn is_page(self) -> bool {
@@ -380,7 +444,19 @@ impl Route {
             | Route::ApiAccessLog
             | Route::PageCase
             | Route::PageEditCase => Need::Record,
-            Route::PageAdminUsers | Route::PageAdminAudit => Need::Administration,
+            Route::PageAdminUsers
+            | Route::PageAdminAudit
+            | Route::PageRetention
+            | Route::PageRetentionDestroy => Need::Administration,
+            Route::ApiDestructionRequest
+            | Route::ApiRecordDestruction
+            | Route::ApiRefuseDestruction
+            | Route::ApiDestroy
+            | Route::PageRights
+            | Route::PageRecordDestruction
+            | Route::PageRefuseDestruction
+            | Route::PageDestroy => Need::Destruction,
+            Route::ApiAccessExport | Route::PageRightsExport => Need::AccessExport,
             Route::MinePage => Need::OwnPage,
             Route::MineLog => Need::ClientAccessLog,
             Route::MineAddPerson | Route::MineStance => Need::YoungPersonsChoice,
@@ -393,6 +469,11 @@ impl Route {
     /// The case columns of this route (for opening a case: the team of that case).
     fn cases(self) -> &'static [Which] {
         match self.need() {
+            // Destroying a file past its retention period is an organisation action, tried on a
+            // (throwaway) file of each team.
+            Need::Administration if self == Route::PageRetentionDestroy => {
+                &[Which::Case1, Which::Case2]
+            }
             Need::Administration => &[Which::NoCase],
             Need::OwnPage | Need::ClientAccessLog | Need::YoungPersonsChoice | Need::OwnConsent => {
                 &[Which::Own, Which::Others]
@@ -524,6 +605,12 @@ fn expected(who: Who, route: Route, case: Which) -> Expect {
         ),
         Need::Record => allow(may_know(who, case), Expect::Hidden),
         Need::Help => allow(in_the_help(who, case), Expect::Hidden),
+        // A request to destroy the file is handled by the team's professionals and by the
+        // administrator (it shows nothing of the network); nobody else reaches the case.
+        Need::Destruction => allow(who == Who::Admin || in_the_help(who, case), Expect::Hidden),
+        // The access export holds everything, the network included: the team's professionals
+        // alone, not the administrator.
+        Need::AccessExport => allow(in_the_help(who, case), Expect::Hidden),
         Need::OwnPage => allow(owns_page(who, case), Expect::Hidden),
         Need::ClientAccessLog | Need::YoungPersonsChoice | Need::OwnConsent
             if !owns_page(who, case) =>
@@ -985,6 +1072,9 @@ async fn world() -> World {
         .await;
         assert_eq!(r.status, StatusCode::NO_CONTENT, "give {party}: {}", r.body);
     }
+    // An open request to destroy the file on both cases, so that there is one to read.
+    ensure_request(&app, &pro_a, &id1, true).await;
+    ensure_request(&app, &pro_b, &id2, true).await;
     people.push(Person {
         who: Who::Anonymous,
         token: None,
@@ -1031,6 +1121,41 @@ struct Request {
     area: String,
     /// For changes: what an allowed person re-reads to see that a denied change changed nothing.
     observe: Option<(String, String)>,
+    /// The file made for this cell alone (a destruction), checked instead of the world's case.
+    throwaway: Option<Throwaway>,
+}
+
+/// A file made for one cell, which it may destroy.
+struct Throwaway {
+    id: String,
+    youth: String,
+    /// Names only those in the help may see.
+    network: Vec<String>,
+}
+
+/// The case a cell is about, as the checks see it.
+struct Subject<'a> {
+    id: &'a str,
+    youth: &'a str,
+    network: Vec<&'a str>,
+}
+
+impl<'a> Subject<'a> {
+    fn of(req: &'a Request, case: Option<&'a CaseFixture>) -> Option<Subject<'a>> {
+        match (&req.throwaway, case) {
+            (Some(t), _) => Some(Subject {
+                id: &t.id,
+                youth: &t.youth,
+                network: t.network.iter().map(String::as_str).collect(),
+            }),
+            (None, Some(c)) => Some(Subject {
+                id: &c.id,
+                youth: c.youth,
+                network: c.network_words.to_vec(),
+            }),
+            (None, None) => None,
+        }
+    }
 }
 
 const TIE_KINDS: [&str; 5] = ["knows", "supportive", "ambivalent", "stressful", "broken"];
@@ -1041,6 +1166,7 @@ async fn prepare(w: &World, who: Who, route: Route, which: Which) -> Request {
     let Some(c) = w.case(which) else {
         let path = match route {
             Route::PageAdminUsers => "/admin/users",
+            Route::PageRetention => "/admin/retention",
             _ => "/admin/audit",
         };
         return Request {
@@ -1049,6 +1175,7 @@ async fn prepare(w: &World, who: Who, route: Route, which: Which) -> Request {
             body: None,
             area: "/admin".to_string(),
             observe: None,
+            throwaway: None,
         };
     };
     let keeper = w.keeper(which).to_string();
@@ -1057,6 +1184,9 @@ async fn prepare(w: &World, who: Who, route: Route, which: Which) -> Request {
     let page_case = format!("/cases/{id}");
     let mine = format!("/mijn/{}", w.page_of(who, which));
     let m = &c.members[0];
+    if route.destroys() {
+        return destroy_request(w, who, route, which, c).await;
+    }
     let (path, body, observe) = match route {
         Route::ApiListCases => ("/api/v1/cases".to_string(), None, None),
         Route::ApiCreateCase => (
@@ -1167,7 +1297,9 @@ async fn prepare(w: &World, who: Who, route: Route, which: Which) -> Request {
         Route::PageMember => (format!("{page_case}/members/{m}"), None, None),
         Route::PagePrint => (format!("{page_case}/print"), None, None),
         Route::PageDownload => (format!("{page_case}/download?what=graphml"), None, None),
-        Route::PageAdminUsers | Route::PageAdminAudit => unreachable!("no case"),
+        Route::PageAdminUsers | Route::PageAdminAudit | Route::PageRetention => {
+            unreachable!("no case")
+        }
 
         // Consent and sharing, for the case's professionals.
         Route::ApiListConsents => (format!("{api_case}/consents"), None, None),
@@ -1314,6 +1446,57 @@ async fn prepare(w: &World, who: Who, route: Route, which: Which) -> Request {
                 Some((format!("{api_case}/consents"), keeper)),
             )
         }
+
+        // Rights: the request to destroy the file is re-read by the case's professional; a new
+        // one needs no open one, a refusal needs an open one (made here when missing).
+        Route::ApiDestructionRequest => (format!("{api_case}/destruction-request"), None, None),
+        Route::ApiRecordDestruction | Route::PageRecordDestruction => {
+            ensure_request(app, &keeper, id, false).await;
+            let today = chrono::Utc::now().date_naive();
+            let (path, body) = if route == Route::ApiRecordDestruction {
+                (
+                    format!("{api_case}/destruction-request"),
+                    json!({"requested_by": "youth", "received_on": today.to_string(),
+                        "note": format!("Verzoek {label}")})
+                    .to_string(),
+                )
+            } else {
+                (
+                    format!("{page_case}/rights/request"),
+                    format!("requested_by=youth&received_on={today}&note=Verzoek+{label}"),
+                )
+            };
+            (
+                path,
+                Some(body),
+                Some((format!("{api_case}/destruction-request"), keeper)),
+            )
+        }
+        Route::ApiRefuseDestruction | Route::PageRefuseDestruction => {
+            ensure_request(app, &keeper, id, true).await;
+            let (path, body) = if route == Route::ApiRefuseDestruction {
+                (
+                    format!("{api_case}/destruction-request/refusal"),
+                    json!({"reason": format!("Uitzondering {label}")}).to_string(),
+                )
+            } else {
+                (
+                    format!("{page_case}/rights/refuse"),
+                    format!("reason=Uitzondering+{label}"),
+                )
+            };
+            (
+                path,
+                Some(body),
+                Some((format!("{api_case}/destruction-request"), keeper)),
+            )
+        }
+        Route::ApiAccessExport => (format!("{api_case}/export"), None, None),
+        Route::PageRights => (format!("{page_case}/rights"), None, None),
+        Route::PageRightsExport => (format!("{page_case}/rights/export"), None, None),
+        Route::ApiDestroy | Route::PageDestroy | Route::PageRetentionDestroy => {
+            unreachable!("destroy cells return early")
+        }
     };
     let area = match route {
         Route::ApiListCases | Route::ApiCreateCase => "/api/v1/cases".to_string(),
@@ -1328,6 +1511,165 @@ async fn prepare(w: &World, who: Who, route: Route, which: Which) -> Request {
         body,
         area,
         observe,
+        throwaway: None,
+    }
+}
+
+/// A destroy cell: a throwaway file of the column's team, made for it alone — for a request, by
+/// the team's professional through the API, with a member and an open request; past retention,
+/// closed more than 20 years ago, straight in the store. Re-read by someone who may know it.
+async fn destroy_request(
+    w: &World,
+    who: Who,
+    route: Route,
+    which: Which,
+    c: &CaseFixture,
+) -> Request {
+    let app = &w.app;
+    let label = who.label();
+    let youth = format!("Wegwerp {label} {}", which.label());
+    let (throwaway, observer) = if route == Route::PageRetentionDestroy {
+        (
+            past_retention_file(app, &c.team, &youth).await,
+            w.token(Who::Admin).to_string(),
+        )
+    } else {
+        let keeper = w.keeper(which).to_string();
+        (throwaway_file(app, &keeper, &c.team, &youth).await, keeper)
+    };
+    let id = &throwaway.id;
+    let (path, body, area) = match route {
+        Route::ApiDestroy => (
+            format!("/api/v1/cases/{id}/destruction-request/execution"),
+            json!({"confirm": true}).to_string(),
+            format!("/api/v1/cases/{id}"),
+        ),
+        Route::PageDestroy => (
+            format!("/cases/{id}/rights/destroy"),
+            "confirm=yes".to_string(),
+            "/cases".to_string(),
+        ),
+        _ => (
+            format!("/admin/retention/{id}/destroy"),
+            "confirm=yes".to_string(),
+            "/admin/retention".to_string(),
+        ),
+    };
+    Request {
+        method: route.method(),
+        path,
+        body: Some(body),
+        area,
+        observe: Some((format!("/api/v1/cases/{id}"), observer)),
+        throwaway: Some(throwaway),
+    }
+}
+
+/// A file of `team` opened through the API by `keeper` (its professional), with a member and an
+/// open request to destroy it.
+async fn throwaway_file(app: &TestApp, keeper: &str, team: &TeamId, youth: &str) -> Throwaway {
+    let created = expect_created(
+        app,
+        "/api/v1/cases",
+        keeper,
+        &json!({
+            "youth": {"name": youth, "birth_date": "2012-03-01"},
+            "setting": "wijkteam",
+            "team_id": team.as_str(),
+            "parents": [{"name": "Ria Wegwerp", "gezag": true}]
+        })
+        .to_string(),
+    )
+    .await;
+    let id = created["id"].as_str().expect("id").to_string();
+    let member = format!("Lid {youth}");
+    add_member(
+        app,
+        keeper,
+        &id,
+        json!({"name": member, "relation": "coach", "ring": 2, "sector": "leisure"}),
+    )
+    .await;
+    ensure_request(app, keeper, &id, true).await;
+    Throwaway {
+        id,
+        youth: youth.to_string(),
+        network: vec![member],
+    }
+}
+
+/// A file of `team` closed more than 20 years ago: past its retention period.
+async fn past_retention_file(app: &TestApp, team: &TeamId, youth: &str) -> Throwaway {
+    let scope = OrgScope::operator(app.org.clone());
+    let long_ago = chrono::Utc::now()
+        .checked_sub_months(chrono::Months::new(21 * 12))
+        .expect("time");
+    let at = |action| {
+        let mut e = AuditEvent::new(long_ago, action, Outcome::Success);
+        e.org_id = Some(app.org.clone());
+        e
+    };
+    let input = CaseInput {
+        youth_name: youth.to_string(),
+        birth_date: "1990-01-01".into(),
+        setting: "wijkteam".into(),
+        team_id: team.to_string(),
+        ..Default::default()
+    };
+    let details = CaseDetails::parse(&input, long_ago.date_naive()).expect("valid");
+    let case = app
+        .store
+        .create_case(
+            &scope,
+            &details,
+            long_ago.date_naive(),
+            at(AuditAction::Create),
+        )
+        .await
+        .expect("an old file");
+    app.store
+        .set_case_status(
+            &scope,
+            &case.id,
+            CaseStatus::Closed,
+            long_ago.date_naive(),
+            at(AuditAction::Update),
+        )
+        .await
+        .expect("closed long ago");
+    Throwaway {
+        id: case.id.to_string(),
+        youth: youth.to_string(),
+        network: Vec::new(),
+    }
+}
+
+/// Makes the case's request to destroy the file open (recording one) or not open (refusing the
+/// open one), as `keeper`, its professional.
+async fn ensure_request(app: &TestApp, keeper: &str, case: &str, open: bool) {
+    let path = format!("/api/v1/cases/{case}/destruction-request");
+    let now = api(app, Method::GET, &path, keeper, None).await;
+    let is_open = now.status == StatusCode::OK && now.json()["status"] == "requested";
+    if open && !is_open {
+        expect_created(
+            app,
+            &path,
+            keeper,
+            &json!({"requested_by": "youth",
+                "received_on": chrono::Utc::now().date_naive().to_string()})
+            .to_string(),
+        )
+        .await;
+    } else if !open && is_open {
+        let r = api(
+            app,
+            Method::POST,
+            &format!("{path}/refusal"),
+            keeper,
+            Some(r#"{"reason": "Wettelijke uitzondering (voorbereiding)"}"#),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "setup refusal: {}", r.body);
     }
 }
 
@@ -1446,14 +1788,14 @@ fn status_problem(
 async fn run(w: &World, who: Who, route: Route, which: Which) -> (u16, Vec<String>) {
     let expect = expected(who, route, which);
     let req = prepare(w, who, route, which).await;
-    let case = w.case(which);
+    let subject = Subject::of(&req, w.case(which));
     // A denied attempt at case data is audited: every 404, and a refused read on one's own
     // participant page.
     let audited = who != Who::Anonymous
         && (expect == Expect::Hidden
             || (expect == Expect::Forbidden && route.is_participants() && !route.mutates()));
-    let since = match (audited, case) {
-        (true, Some(c)) => last_entry(w, who, &c.id).await,
+    let since = match (audited, &subject) {
+        (true, Some(c)) => last_entry(w, who, c.id).await,
         _ => 0,
     };
     let before = if route.mutates() && expect != Expect::Allow {
@@ -1465,15 +1807,26 @@ async fn run(w: &World, who: Who, route: Route, which: Which) -> (u16, Vec<Strin
     let reply = send(w, who, route, &req).await;
 
     let mut problems = Vec::new();
-    if let Some(got) = status_problem(expect, route, &req, &reply, case.map(|c| c.id.as_str())) {
+    if let Some(got) = status_problem(expect, route, &req, &reply, subject.as_ref().map(|c| c.id)) {
         problems.push(format!("got {got}"));
     }
-    if let Some(c) = case.filter(|_| route.need() != Need::OpenCase) {
+    // An allowed download is a ZIP.
+    if route.is_zip() && expect == Expect::Allow {
+        let kind = reply
+            .headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        if reply.status != StatusCode::OK || kind != "application/zip" {
+            problems.push(format!("not a ZIP download ({kind:?})"));
+        }
+    }
+    if let Some(c) = subject.filter(|_| route.need() != Need::OpenCase) {
         if !may_see_name(who, route, which) && reply.body.contains(c.youth) {
             problems.push(format!("leaks the name {:?}", c.youth));
         }
         if !may_see_network(who, route, which) {
-            for word in c.network_words {
+            for word in &c.network {
                 if reply.body.contains(word) {
                     problems.push(format!("leaks the network ({word:?})"));
                 }
@@ -1487,7 +1840,7 @@ async fn run(w: &World, who: Who, route: Route, which: Which) -> (u16, Vec<Strin
                 _ => {}
             }
         }
-        if audited && !denied_entry_since(w, who, &c.id, since).await {
+        if audited && !denied_entry_since(w, who, c.id, since).await {
             problems.push("no denied/failure audit entry".to_string());
         }
     }
@@ -1495,6 +1848,12 @@ async fn run(w: &World, who: Who, route: Route, which: Which) -> (u16, Vec<Strin
         let after = observe(w, &req).await.unwrap_or_default();
         if after != before {
             problems.push("a denied change changed data".to_string());
+        }
+    } else if route.destroys() && expect == Expect::Allow {
+        // An allowed destruction leaves nothing: the file is gone for everyone.
+        let after = observe(w, &req).await.unwrap_or_default();
+        if !after.starts_with("404 ") {
+            problems.push("the file is still there".to_string());
         }
     }
     (reply.status.as_u16(), problems)
@@ -1544,11 +1903,12 @@ async fn authorization_matrix_over_every_actor_route_and_case() {
     let w = world().await;
     let set_up = started.elapsed();
 
-    // Reads first, then changes, so that no change can disturb a read.
+    // Reads first, then changes, so that no change can disturb a read; destructions last.
     let order: Vec<Route> = Route::ALL
         .iter()
         .filter(|r| !r.mutates())
-        .chain(Route::ALL.iter().filter(|r| r.mutates()))
+        .chain(Route::ALL.iter().filter(|r| r.mutates() && !r.destroys()))
+        .chain(Route::ALL.iter().filter(|r| r.destroys()))
         .copied()
         .collect();
     let mut rows = Vec::new();
