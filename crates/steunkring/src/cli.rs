@@ -38,8 +38,9 @@ pub enum Command {
     Serve(ServeArgs),
     /// Apply the database migrations and stop.
     Migrate,
-    /// Create the demo organisation, teams and one login per role (again: changes nothing).
-    Demo,
+    /// Create the demo organisation, teams, one login per role and demo cases (again: adds
+    /// cases only when --cases is given).
+    Demo(DemoArgs),
     /// Organisations.
     #[command(subcommand)]
     Org(OrgCommand),
@@ -66,6 +67,15 @@ pub struct ServeArgs {
     /// Create the demo data first (if missing) and print its logins.
     #[arg(long)]
     pub demo: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Demo cases to add, each a young person with parents and a network of 3–40 people
+    /// [default: 12 when the demo organisation has no cases yet, else 0]. The first case ever
+    /// added, "Benchmark Bakker", has exactly 40 members; its id is printed at the end.
+    #[arg(long, value_name = "N")]
+    pub cases: Option<u32>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -168,6 +178,18 @@ mod tests {
             panic!("user add expected");
         };
         assert_eq!(args.roles, ["admin", "professional", "analyst"]);
+    }
+
+    #[test]
+    fn demo_cases_is_optional() {
+        let cases = |args: &[&str]| match Cli::try_parse_from(args).map(|c| c.command) {
+            Ok(Command::Demo(demo)) => demo.cases,
+            other => panic!("demo expected: {other:?}"),
+        };
+        assert_eq!(cases(&["steunkring", "demo"]), None);
+        assert_eq!(cases(&["steunkring", "demo", "--cases", "30"]), Some(30));
+        assert_eq!(cases(&["steunkring", "demo", "--cases", "0"]), Some(0));
+        assert!(Cli::try_parse_from(["steunkring", "demo", "--cases", "-1"]).is_err());
     }
 
     #[test]

@@ -1,12 +1,17 @@
 //! Demo data: an organisation with two wijkteams and one login per staff role, all with one
-//! shared password. Running it again finds what is there and changes nothing.
+//! shared password, and (with `demo`) realistic cases with their networks. Running it again
+//! finds what is there and changes nothing, unless more cases are asked for.
+
+mod people;
 
 use crate::admin::{ensure_teams, operator_event};
-use anyhow::Context;
+use anyhow::{Context, bail};
 use chrono::Utc;
+use std::time::Instant;
 use steunkring_domain::audit::AuditAction;
-use steunkring_domain::{Email, Password, PersonName, Role};
-use steunkring_store::{NewUser, OrgScope, Store, StoreError};
+use steunkring_domain::ids::CaseId;
+use steunkring_domain::{Email, OrgId, Password, PersonName, Role, TeamId, UserId};
+use steunkring_store::{CaseQuery, NewUser, OrgScope, Store, StoreError};
 
 pub const ORG_NAME: &str = "Jeugdhulp Demostad";
 pub const TEAMS: [&str; 2] = ["Wijkteam Centrum", "Wijkteam Noord"];
@@ -47,9 +52,15 @@ const ACCOUNTS: [DemoAccount; 4] = [
     },
 ];
 
+/// The demo organisation and its teams (in the order of [`TEAMS`]).
+pub struct DemoOrg {
+    pub org: OrgId,
+    pub teams: Vec<TeamId>,
+}
+
 /// Makes sure the demo organisation, its teams and the demo accounts exist; what exists
 /// already is left as it is.
-pub async fn ensure(store: &dyn Store) -> anyhow::Result<()> {
+pub async fn ensure(store: &dyn Store) -> anyhow::Result<DemoOrg> {
     let org = match store.find_org_by_name(ORG_NAME).await? {
         Some(org) => org,
         None => store
@@ -95,7 +106,136 @@ pub async fn ensure(store: &dyn Store) -> anyhow::Result<()> {
             }
         }
     }
-    Ok(())
+    Ok(DemoOrg {
+        org: org.id,
+        teams: team_ids,
+    })
+}
+
+/// Cases added when none were asked for and the organisation has none yet.
+pub const DEFAULT_CASES: u32 = 12;
+/// Cases per store call, each call one transaction.
+const BATCH: u32 = 2_000;
+/// The seed of a fresh organisation's cases: the same demo data on every machine.
+const SEED: u64 = 0x5374_6575_6e6b_7269;
+
+/// Adds `requested` demo cases (default: [`DEFAULT_CASES`] when the organisation has no cases,
+/// else none), in batches of [`BATCH`] with a progress line on standard error after each.
+/// The first case ever added is the benchmark case ("Benchmark Bakker", 40 members); its id is
+/// returned whenever it exists.
+pub async fn add_cases(
+    store: &dyn Store,
+    demo: &DemoOrg,
+    requested: Option<u32>,
+) -> anyhow::Result<Option<CaseId>> {
+    let scope = OrgScope::operator(demo.org.clone());
+    let mut benchmark = find_benchmark(store, &scope).await?;
+    let newest = store
+        .list_cases(
+            &scope,
+            &CaseQuery {
+                include_closed: true,
+                limit: 1,
+                ..CaseQuery::default()
+            },
+        )
+        .await?
+        .into_iter()
+        .next();
+    let wanted = match (requested, &newest) {
+        (Some(n), _) => n,
+        (None, None) => DEFAULT_CASES,
+        (None, Some(_)) => 0,
+    };
+    if wanted == 0 {
+        return Ok(benchmark);
+    }
+    // A fresh organisation always gets the same people; later runs get others.
+    let seed = newest.map_or(SEED, |c| SEED ^ fnv1a(c.id.as_str()));
+    let mut maker = people::CaseMaker::new(
+        seed,
+        Utc::now().date_naive(),
+        demo.teams.clone(),
+        network_lead(store, demo).await?,
+    );
+    let started = Instant::now();
+    let (mut done, mut members, mut ties) = (0u32, 0usize, 0usize);
+    while done < wanted {
+        let size = BATCH.min(wanted - done);
+        let mut batch = Vec::with_capacity(size as usize);
+        let with_benchmark = benchmark.is_none();
+        if with_benchmark {
+            batch.push(maker.benchmark_case()?);
+        }
+        while batch.len() < size as usize {
+            batch.push(maker.next_case()?);
+        }
+        members += batch.iter().map(|c| c.members.len()).sum::<usize>();
+        ties += batch.iter().map(|c| c.ties.len()).sum::<usize>();
+        let ids = store
+            .import_cases(
+                &scope,
+                &batch,
+                operator_event(AuditAction::Create, &demo.org),
+            )
+            .await
+            .context("could not add the demo cases")?;
+        if with_benchmark {
+            benchmark = ids.into_iter().next();
+        }
+        done += size;
+        crate::progress(format!("{done}/{wanted} cases"));
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    crate::progress(format!(
+        "Added {wanted} demo cases ({members} network members, {ties} ties) in {seconds:.1} s \
+         ({:.0} cases/s)",
+        f64::from(wanted) / seconds.max(0.001)
+    ));
+    Ok(benchmark)
+}
+
+/// The demo professional, the network lead of every demo case.
+async fn network_lead(store: &dyn Store, demo: &DemoOrg) -> anyhow::Result<UserId> {
+    let email = ACCOUNTS
+        .iter()
+        .find(|a| a.role == Role::Professional)
+        .map(|a| a.email)
+        .unwrap_or_default();
+    match store.find_login(&Email::parse(email)?).await? {
+        Some(login) if login.org_id == demo.org && login.roles.contains(&Role::Professional) => {
+            Ok(login.user_id)
+        }
+        _ => bail!("{email} is not a professional of {ORG_NAME}"),
+    }
+}
+
+/// The benchmark case of the organisation, if it was made.
+async fn find_benchmark(store: &dyn Store, scope: &OrgScope) -> anyhow::Result<Option<CaseId>> {
+    let found = store
+        .list_cases(
+            scope,
+            &CaseQuery {
+                search: Some(people::BENCHMARK_NAME.to_string()),
+                include_closed: true,
+                limit: 10,
+                ..CaseQuery::default()
+            },
+        )
+        .await?;
+    // The oldest: ids are UUID v7, so they sort by time.
+    Ok(found
+        .into_iter()
+        .filter(|c| c.youth_name == people::BENCHMARK_NAME)
+        .map(|c| c.id)
+        .min())
+}
+
+/// FNV-1a: a stable hash (unlike std's, which may change between releases).
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// The demo logins as a table, with the warning that goes with them.

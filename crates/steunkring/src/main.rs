@@ -52,10 +52,13 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Demo => {
+        Command::Demo(args) => {
             let store = open::open(&config.database_url).await?;
-            demo::ensure(store.as_ref()).await?;
+            let org = demo::ensure(store.as_ref()).await?;
             say(demo::logins());
+            if let Some(id) = demo::add_cases(store.as_ref(), &org, args.cases).await? {
+                say(format!("\nBenchmark case: {id}"));
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Org(OrgCommand::Add { name }) => admin::org_add(&config, &name).await,
@@ -118,6 +121,12 @@ fn init_tracing() {
 /// A line for the operator on standard output. A closed pipe (`| head`) is not an error.
 pub(crate) fn say(text: impl Display) {
     let _ = writeln!(std::io::stdout().lock(), "{text}");
+}
+
+/// Progress of long work for the operator, on standard error (standard output keeps the
+/// results). A closed pipe is not an error.
+pub(crate) fn progress(text: impl Display) {
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
 }
 
 /// The error and its causes on one line, no backtrace, exit code 1.

@@ -7,8 +7,11 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use steunkring_domain::audit::AuditAction;
+use steunkring_domain::ids::CaseId;
 use steunkring_domain::{Email, OrgId};
-use steunkring_store::{AuditFilter, NewSession, OrgScope, SessionKind, SessionStage, Store};
+use steunkring_store::{
+    AuditFilter, CaseQuery, CaseSummary, NewSession, OrgScope, SessionKind, SessionStage, Store,
+};
 use steunkring_store_sqlite::SqliteStore;
 
 const PASSWORD: &str = "een-lange-zin-42";
@@ -74,7 +77,11 @@ fn run_cmd(mut cmd: Command, stdin: Option<&str>) -> Out {
     {
         let mut input = child.stdin.take().expect("stdin");
         if let Some(text) = stdin {
-            input.write_all(text.as_bytes()).expect("write stdin");
+            // A command refused before it reads its input (a bad flag) may already be gone.
+            match input.write_all(text.as_bytes()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => panic!("write stdin: {e}"),
+                _ => {}
+            }
         }
     }
     let out = child.wait_with_output().expect("wait");
@@ -152,6 +159,37 @@ fn entries_checked(stdout: &str) -> u64 {
 
 fn email(raw: &str) -> Email {
     Email::parse(raw).expect("email")
+}
+
+/// The id `demo` printed for the benchmark case.
+fn benchmark_id(stdout: &str) -> CaseId {
+    let id = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("Benchmark case: "))
+        .unwrap_or_else(|| panic!("no benchmark case in {stdout:?}"));
+    CaseId::from_stored(id.trim())
+}
+
+/// The demo organisation's scope and all its cases.
+async fn demo_cases(store: &SqliteStore) -> (OrgScope, Vec<CaseSummary>) {
+    let org = store
+        .find_org_by_name("Jeugdhulp Demostad")
+        .await
+        .expect("find")
+        .expect("demo org");
+    let scope = OrgScope::operator(org.id);
+    let cases = store
+        .list_cases(
+            &scope,
+            &CaseQuery {
+                include_closed: true,
+                limit: 500,
+                ..CaseQuery::default()
+            },
+        )
+        .await
+        .expect("cases");
+    (scope, cases)
 }
 
 #[test]
@@ -468,6 +506,10 @@ async fn demo_twice_is_idempotent_and_prints_the_logins() {
     teams.sort();
     assert_eq!(teams, ["Wijkteam Centrum", "Wijkteam Noord"]);
     assert_eq!(store.list_users(&scope).await.expect("users").len(), 4);
+    // A fresh organisation gets a dozen cases, the first of them the benchmark case.
+    let (_, cases) = demo_cases(&store).await;
+    assert_eq!(cases.len(), 12);
+    assert!(cases.iter().any(|c| c.id == benchmark_id(&first.stdout)));
     let login = store
         .find_login(&email("beheerder@demo.steunkring.nl"))
         .await
@@ -802,4 +844,65 @@ async fn postgres_org_user_and_audit_verify() {
         .await
         .expect("drop schema");
     pool.close().await;
+}
+
+#[tokio::test]
+async fn demo_cases_are_added_once_with_a_40_member_benchmark_case() {
+    let db = Db::sqlite();
+    let out = db.run(&["demo", "--cases", "30"]).ok();
+    assert!(out.stderr.contains("30/30 cases"), "{}", out.stderr);
+    let id = benchmark_id(&out.stdout);
+
+    let store = db.store().await;
+    let (scope, cases) = demo_cases(&store).await;
+    assert_eq!(cases.len(), 30);
+    let mut teams: Vec<&str> = cases.iter().map(|c| c.team_name.as_str()).collect();
+    teams.sort();
+    teams.dedup();
+    assert_eq!(teams, ["Wijkteam Centrum", "Wijkteam Noord"]);
+
+    let case = store.get_case(&scope, &id).await.expect("benchmark case");
+    assert_eq!(case.youth_name, "Benchmark Bakker");
+    assert_eq!(
+        case.team_name, "Wijkteam Centrum",
+        "the demo professional's team"
+    );
+    let lead = store
+        .find_login(&email("professional@demo.steunkring.nl"))
+        .await
+        .expect("find")
+        .expect("professional");
+    assert_eq!(case.network_lead.as_ref(), Some(&lead.user_id));
+    let network = store.network(&scope, &id).await.expect("network");
+    assert_eq!(network.members.len(), 40);
+    assert_eq!(network.ties.len(), 60);
+    for c in &cases {
+        let n = store.network(&scope, &c.id).await.expect("network");
+        assert!((3..=40).contains(&n.members.len()), "{}", n.members.len());
+    }
+    let entries = db.audit_entries();
+
+    // Again without --cases: nothing is added, and the same benchmark case is named.
+    let again = db.run(&["demo"]).ok();
+    assert_eq!(benchmark_id(&again.stdout), id);
+    assert_eq!(demo_cases(&store).await.1.len(), 30);
+    assert_eq!(db.audit_entries(), entries, "a second run writes nothing");
+
+    // More when asked for, each with its audit entry; still one benchmark case.
+    let more = db.run(&["demo", "--cases", "5"]).ok();
+    assert_eq!(benchmark_id(&more.stdout), id);
+    assert_eq!(demo_cases(&store).await.1.len(), 35);
+    assert_eq!(db.audit_entries(), entries + 5);
+    let named = store
+        .list_cases(
+            &scope,
+            &CaseQuery {
+                search: Some("Benchmark".into()),
+                limit: 10,
+                ..CaseQuery::default()
+            },
+        )
+        .await
+        .expect("search");
+    assert_eq!(named.len(), 1);
 }
