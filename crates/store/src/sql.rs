@@ -449,31 +449,40 @@ macro_rules! impl_sql_store {
                 write_parents(tx, id, &details.parents).await
             }
 
+            /// Binds a member's fields in column order (name … contact_frequency): the insert
+            /// and the update list them the same way.
+            fn bind_member_fields<'q>(
+                q: sqlx::query::Query<'q, $db, <$db as sqlx::Database>::Arguments>,
+                m: &'q NetworkMember,
+            ) -> sqlx::query::Query<'q, $db, <$db as sqlx::Database>::Arguments> {
+                q.bind(&m.name)
+                    .bind(&m.relation)
+                    .bind(i64::from(m.ring.number()))
+                    .bind(m.sector.as_str())
+                    .bind(m.level.map(|l| l.as_str()))
+                    .bind(support_to_text(&m.support))
+                    .bind(m.tie_quality.map(|q| q.as_str()))
+                    .bind(m.stance.as_str())
+                    .bind(member_roles_to_text(&m.roles))
+                    .bind(m.protective.as_deref())
+                    .bind(m.risk.as_deref())
+                    .bind(m.available)
+                    .bind(m.is_adult)
+                    .bind(m.known_years.map(|k| k.as_str()))
+                    .bind(m.contact_frequency.map(|c| i64::from(c.score())))
+            }
+
             /// Inserts a member at a given position (`None`: after the last one).
             async fn insert_member(tx: &mut Tx<'_>, case: &CaseId, m: &NetworkMember, position: Option<i64>, at: DateTime<Utc>) -> StoreResult<()> {
-                sqlx::query(
+                let q = sqlx::query(
                     "INSERT INTO members (id, case_id, name, relation, ring, sector, level, support, tie_quality, stance, roles, \
                      protective, risk, available, is_adult, known_years, contact_frequency, position, created_at, updated_at) \
                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
                      COALESCE($18, (SELECT COALESCE(MAX(position), 0) + 1 FROM members WHERE case_id = $2)), $19, $19)",
                 )
                 .bind(m.id.as_str())
-                .bind(case.as_str())
-                .bind(&m.name)
-                .bind(&m.relation)
-                .bind(i64::from(m.ring.number()))
-                .bind(m.sector.as_str())
-                .bind(m.level.map(|l| l.as_str()))
-                .bind(support_to_text(&m.support))
-                .bind(m.tie_quality.map(|q| q.as_str()))
-                .bind(m.stance.as_str())
-                .bind(member_roles_to_text(&m.roles))
-                .bind(m.protective.as_deref())
-                .bind(m.risk.as_deref())
-                .bind(m.available)
-                .bind(m.is_adult)
-                .bind(m.known_years.map(|k| k.as_str()))
-                .bind(m.contact_frequency.map(|c| i64::from(c.score())))
+                .bind(case.as_str());
+                bind_member_fields(q, m)
                 .bind(position)
                 .bind(at)
                 .execute(&mut **tx)
@@ -1247,26 +1256,12 @@ macro_rules! impl_sql_store {
                     let mut tx = self.begin_write().await.map_err(backend_err)?;
                     case_in_org(&mut *tx, scope, case).await?;
                     keep_history(&mut tx, case, &m.id, &audit, false).await?;
-                    let changed = sqlx::query(
+                    let q = sqlx::query(
                         "UPDATE members SET name = $1, relation = $2, ring = $3, sector = $4, level = $5, support = $6, \
                          tie_quality = $7, stance = $8, roles = $9, protective = $10, risk = $11, available = $12, is_adult = $13, \
                          known_years = $14, contact_frequency = $15, updated_at = $16 WHERE id = $17 AND case_id = $18",
-                    )
-                    .bind(&m.name)
-                    .bind(&m.relation)
-                    .bind(i64::from(m.ring.number()))
-                    .bind(m.sector.as_str())
-                    .bind(m.level.map(|l| l.as_str()))
-                    .bind(support_to_text(&m.support))
-                    .bind(m.tie_quality.map(|q| q.as_str()))
-                    .bind(m.stance.as_str())
-                    .bind(member_roles_to_text(&m.roles))
-                    .bind(m.protective.as_deref())
-                    .bind(m.risk.as_deref())
-                    .bind(m.available)
-                    .bind(m.is_adult)
-                    .bind(m.known_years.map(|k| k.as_str()))
-                    .bind(m.contact_frequency.map(|c| i64::from(c.score())))
+                    );
+                    let changed = bind_member_fields(q, m)
                     .bind(audit.at)
                     .bind(m.id.as_str())
                     .bind(case.as_str())
