@@ -306,10 +306,15 @@ fn parents_with_gezag(parents: &[Parent]) -> Vec<Party> {
 /// to the last Sunday of October, 01:00 UTC, the EU rule). Birthdays and consent periods are
 /// Dutch days: a young person turns 16 at midnight in Amsterdam, not at 01:00 or 02:00.
 pub fn dutch_date(now: DateTime<Utc>) -> NaiveDate {
+    dutch_local(now).date()
+}
+
+/// The wall-clock time in the Netherlands at `now`, by the same rule as [`dutch_date`].
+pub fn dutch_local(now: DateTime<Utc>) -> chrono::NaiveDateTime {
     let hours = if in_summer_time(now) { 2 } else { 1 };
     now.checked_add_signed(TimeDelta::hours(hours))
         .unwrap_or(now)
-        .date_naive()
+        .naive_utc()
 }
 
 fn in_summer_time(now: DateTime<Utc>) -> bool {

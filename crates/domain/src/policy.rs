@@ -73,10 +73,19 @@ pub enum CaseAction {
     /// Record a request to destroy the file, invoke a legal exception, and destroy the file.
     /// Reveals nothing of the network, so administrators may too.
     HandleDestruction,
+    /// See the one plan: goals, actions, the safety section, versions and sign-offs, and the
+    /// network meetings that shape it.
+    ReadPlan,
+    /// Change the plan, adopt a version, plan and record network meetings.
+    ChangePlan,
+    /// Record nominations, screenings, agreements and coaching of support figures (JIM).
+    ManageSupportFigures,
+    /// Register concerns about informal support and record moral deliberations.
+    RecordConcerns,
 }
 
 impl CaseAction {
-    pub const ALL: [CaseAction; 10] = [
+    pub const ALL: [CaseAction; 14] = [
         CaseAction::ReadDetails,
         CaseAction::UpdateDetails,
         CaseAction::Close,
@@ -87,6 +96,10 @@ impl CaseAction {
         CaseAction::ManageParticipants,
         CaseAction::ExportForAccessRequest,
         CaseAction::HandleDestruction,
+        CaseAction::ReadPlan,
+        CaseAction::ChangePlan,
+        CaseAction::ManageSupportFigures,
+        CaseAction::RecordConcerns,
     ];
 }
 
@@ -150,6 +163,75 @@ pub fn case_list_scope(actor: &Actor) -> CaseListScope {
         CaseListScope::Teams(actor.team_ids.clone())
     } else {
         CaseListScope::Nothing
+    }
+}
+
+/// Things the people around the young person can do from their own page (`/mijn/…`). What
+/// they may *see* is decided by the consent rules ([`crate::consent::visibility`]); these are
+/// the rights that come with being who they are in the case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ParticipantAction {
+    /// See who read or changed the file (NEN 7513 client view).
+    ReadAccessLog,
+    /// Say how they feel about someone in their network (chosen … rejected): the young
+    /// person's right to choose and to reject.
+    SetStance,
+    /// Add people to their own network.
+    AddPeople,
+    /// Name someone from their map as a support figure (JIM), in their own words.
+    NominateSupportFigure,
+    /// Accept being someone's support figure.
+    AcceptSupportFigure,
+    /// Log a contact moment with the young person, as a support figure.
+    LogSupportContact,
+    /// Confirm a version of the plan from their own account.
+    SignOffPlan,
+    /// Report progress on, or finish, an action they hold in the plan.
+    UpdateOwnAction,
+}
+
+impl ParticipantAction {
+    pub const ALL: [ParticipantAction; 8] = [
+        ParticipantAction::ReadAccessLog,
+        ParticipantAction::SetStance,
+        ParticipantAction::AddPeople,
+        ParticipantAction::NominateSupportFigure,
+        ParticipantAction::AcceptSupportFigure,
+        ParticipantAction::LogSupportContact,
+        ParticipantAction::SignOffPlan,
+        ParticipantAction::UpdateOwnAction,
+    ];
+}
+
+/// May this participant do `action` at all? Staff and outsiders never act as participants.
+///
+/// - The young person and a parent with gezag may read who looked at the file; a parent
+///   without gezag and a support figure may not (they are not the client).
+/// - Only the young person chooses, rejects and adds people, and nominates support figures.
+/// - Only a support figure accepts the role and logs contact moments.
+/// - Everyone invited may sign off the plan and update their own actions; that they can see
+///   the plan at all is the consent rules' decision, that the action is theirs the plan's.
+pub fn participant_may(viewer: &crate::consent::Viewer, action: ParticipantAction) -> bool {
+    use crate::consent::Viewer;
+    let participant = matches!(
+        viewer,
+        Viewer::Youth
+            | Viewer::Parent { .. }
+            | Viewer::Guardian { .. }
+            | Viewer::SupportFigure { .. }
+    );
+    match action {
+        ParticipantAction::ReadAccessLog => matches!(
+            viewer,
+            Viewer::Youth | Viewer::Parent { gezag: true, .. } | Viewer::Guardian { .. }
+        ),
+        ParticipantAction::SetStance
+        | ParticipantAction::AddPeople
+        | ParticipantAction::NominateSupportFigure => matches!(viewer, Viewer::Youth),
+        ParticipantAction::AcceptSupportFigure | ParticipantAction::LogSupportContact => {
+            matches!(viewer, Viewer::SupportFigure { .. })
+        }
+        ParticipantAction::SignOffPlan | ParticipantAction::UpdateOwnAction => participant,
     }
 }
 
@@ -325,5 +407,84 @@ mod tests {
             &actor(&[Role::Analyst], "o"),
             &TeamId::from_stored("t1")
         ));
+    }
+
+    /// Every kind of viewer × every participant action, written out apart from the rule.
+    #[test]
+    fn participant_action_matrix() {
+        use crate::consent::Viewer;
+        use ParticipantAction as A;
+        let viewers = [
+            ("youth", Viewer::Youth),
+            (
+                "parent-gezag",
+                Viewer::Parent {
+                    index: 0,
+                    gezag: true,
+                    participant: "p1".into(),
+                },
+            ),
+            (
+                "parent-no-gezag",
+                Viewer::Parent {
+                    index: 1,
+                    gezag: false,
+                    participant: "p2".into(),
+                },
+            ),
+            (
+                "guardian",
+                Viewer::Guardian {
+                    participant: "p3".into(),
+                },
+            ),
+            (
+                "support",
+                Viewer::SupportFigure {
+                    participant: "p4".into(),
+                },
+            ),
+            ("professional", Viewer::ProfessionalInvolved),
+            ("admin", Viewer::Administrator),
+            ("outsider", Viewer::Outsider),
+        ];
+        let table: [(A, &[&str]); 8] = [
+            (A::ReadAccessLog, &["youth", "parent-gezag", "guardian"]),
+            (A::SetStance, &["youth"]),
+            (A::AddPeople, &["youth"]),
+            (A::NominateSupportFigure, &["youth"]),
+            (A::AcceptSupportFigure, &["support"]),
+            (A::LogSupportContact, &["support"]),
+            (
+                A::SignOffPlan,
+                &[
+                    "youth",
+                    "parent-gezag",
+                    "parent-no-gezag",
+                    "guardian",
+                    "support",
+                ],
+            ),
+            (
+                A::UpdateOwnAction,
+                &[
+                    "youth",
+                    "parent-gezag",
+                    "parent-no-gezag",
+                    "guardian",
+                    "support",
+                ],
+            ),
+        ];
+        assert_eq!(table.len(), ParticipantAction::ALL.len());
+        for (action, allowed) in table {
+            for (name, viewer) in &viewers {
+                assert_eq!(
+                    participant_may(viewer, action),
+                    allowed.contains(name),
+                    "{name} {action:?}"
+                );
+            }
+        }
     }
 }

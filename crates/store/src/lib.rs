@@ -12,14 +12,18 @@
 //! **Audit.** Every method that changes data takes the [`AuditEvent`] describing the change and
 //! writes it in the same transaction as the change.
 
+mod plan;
 mod rows;
 mod scope;
 mod sql;
+mod support;
 #[cfg(feature = "testsuite")]
 pub mod testsuite;
 
+pub use plan::PlanStore;
 pub use rows::*;
 pub use scope::OrgScope;
+pub use support::SupportStore;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -48,9 +52,10 @@ pub enum StoreError {
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
-/// The persistence operations of Steunkring.
+/// The persistence operations of Steunkring. The plan and the support figures have their own
+/// parts ([`PlanStore`], [`SupportStore`]), each in a file of its own.
 #[async_trait]
-pub trait Store: Send + Sync + 'static {
+pub trait Store: PlanStore + SupportStore + Send + Sync + 'static {
     /// Which backend this is, for logs and `/healthz`.
     fn backend(&self) -> &'static str;
 

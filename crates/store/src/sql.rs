@@ -5,6 +5,13 @@
 //! instantiates them with [`impl_sql_store!`](crate::impl_sql_store) for its own sqlx driver.
 //! Where the dialects differ — how a write transaction starts, row locks, string aggregation —
 //! the backend passes its own fragment. Each backend keeps its own migrations.
+//!
+//! Larger areas keep their SQL in a file of their own under `sql/` ([`PlanStore`](crate::PlanStore),
+//! [`SupportStore`](crate::SupportStore)); their macros are expanded inside this one, so they
+//! share its helpers.
+
+mod plan;
+mod support;
 
 /// Implements [`Store`](crate::Store) for a backend struct with a `pool` field and a
 /// `begin_write()` method that starts a write transaction the backend's way.
@@ -2274,6 +2281,9 @@ macro_rules! impl_sql_store {
                 .map_err(backend_err)?;
                 Ok(())
             }
+
+            $crate::impl_plan_sql!($store, db = $db);
+            $crate::impl_support_sql!($store, db = $db);
         };
     };
 }

@@ -1,6 +1,9 @@
 //! The store test-suite: one story that every backend must pass. Each backend's tests call
 //! [`run_all`] with a fresh, migrated store.
 
+mod plan;
+mod support;
+
 use crate::{
     AuditFilter, CaseQuery, NewSession, NewUser, OrgScope, SessionKind, SessionStage, Store,
     StoreError,
@@ -46,6 +49,8 @@ pub async fn run_all(store: &dyn Store) {
     invitations(store).await;
     consents(store).await;
     rights(store).await;
+    plan::run(store).await;
+    support::run(store).await;
 }
 
 async fn orgs_teams_and_users(store: &dyn Store) {

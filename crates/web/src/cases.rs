@@ -66,7 +66,10 @@ pub async fn open_case(
         state.audit.record(denied).await?;
         return Err(CaseAccessError::NotFound);
     }
-    if matches!(action, CaseAction::ReadDetails | CaseAction::ReadNetwork) {
+    if matches!(
+        action,
+        CaseAction::ReadDetails | CaseAction::ReadNetwork | CaseAction::ReadPlan
+    ) {
         state
             .audit
             .record(case_event(actor, AuditAction::Read, id, addr).object("case", id.as_str()))

@@ -258,7 +258,7 @@ fn one<T>(
 }
 
 /// Free text, trimmed; blank is `None`. Notes may span lines; one-line fields may not.
-fn text(
+pub(crate) fn text(
     field: &'static str,
     raw: &str,
     max_len: usize,

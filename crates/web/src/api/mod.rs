@@ -4,9 +4,11 @@
 mod cases;
 mod network;
 mod participants;
+mod plan;
 mod rights;
 mod session;
 mod sharing;
+mod support;
 
 pub use network::{ExportKind, ExportParams, export_response, parse_version, version_or_current};
 pub use rights::{export_zip, parse_party};
@@ -103,6 +105,8 @@ pub fn routes() -> Router<AppState> {
             post(rights::destroy),
         )
         .route("/api/v1/cases/{case}/export", get(rights::export))
+        .merge(plan::routes())
+        .merge(support::routes())
         .route("/api/v1/{*rest}", axum::routing::any(unknown))
 }
 
@@ -171,9 +175,13 @@ impl utoipa::Modify for BearerAuth {
     }
 }
 
-/// The OpenAPI document, as JSON.
+/// The OpenAPI document, as JSON: the core routes and those of each larger area, which keeps
+/// its own list beside its handlers.
 pub fn openapi_document() -> serde_json::Value {
-    serde_json::to_value(ApiDoc::openapi()).unwrap_or_default()
+    let mut doc = ApiDoc::openapi();
+    doc.merge(plan::PlanApi::openapi());
+    doc.merge(support::SupportApi::openapi());
+    serde_json::to_value(doc).unwrap_or_default()
 }
 
 async fn openapi_json() -> Json<serde_json::Value> {

@@ -17,9 +17,10 @@ use chrono::Utc;
 use serde::Deserialize;
 use steunkring_domain::audit::AuditAction;
 use steunkring_domain::consent::{
-    Category, Consent, ConsentStatus, Given, Recipient, RecipientRole, Viewer, Withdrawal,
+    Category, Consent, ConsentStatus, Given, Recipient, RecipientRole, Withdrawal,
 };
 use steunkring_domain::network::{MemberId, NewMember, NumberOrText, RawMember, Stance};
+use steunkring_domain::policy::{ParticipantAction, participant_may};
 use steunkring_store::{Case, OrgScope, ParticipantKind, ParticipantLink, StoreError};
 
 /// A participant page that is not the caller's: 404, and the attempt in the audit trail.
@@ -321,8 +322,7 @@ pub async fn page(
         map_reasons: reasons(&shell.tr, &map_visibility.told_to_viewer()),
         people,
         consents: consent_rows(&shell.tr, &consents, &names, me),
-        may_see_log: matches!(viewer, Viewer::Youth)
-            || matches!(viewer, Viewer::Parent { gezag: true, .. }),
+        may_see_log: participant_may(&viewer, ParticipantAction::ReadAccessLog),
         hide_rejected: q.hide_rejected,
         sectors: steunkring_domain::network::Sector::ALL
             .iter()
@@ -357,7 +357,10 @@ pub async fn set_stance(
         Ok(v) => v,
         Err(r) => return r,
     };
-    if link.participant.kind != ParticipantKind::Youth {
+    if !participant_may(
+        &participant_viewer(&case, &link.participant),
+        ParticipantAction::SetStance,
+    ) {
         return error_page(user.lang, StatusCode::FORBIDDEN, "error-forbidden");
     }
     let Some(stance) = Stance::parse(&form.stance) else {
@@ -419,7 +422,10 @@ pub async fn add_person(
         Ok(v) => v,
         Err(r) => return r,
     };
-    if link.participant.kind != ParticipantKind::Youth {
+    if !participant_may(
+        &participant_viewer(&case, &link.participant),
+        ParticipantAction::AddPeople,
+    ) {
         return error_page(user.lang, StatusCode::FORBIDDEN, "error-forbidden");
     }
     let raw = RawMember {
@@ -579,7 +585,7 @@ pub async fn log(
         Err(r) => return r,
     };
     let viewer = participant_viewer(&case, &link.participant);
-    if !(matches!(viewer, Viewer::Youth) || matches!(viewer, Viewer::Parent { gezag: true, .. })) {
+    if !participant_may(&viewer, ParticipantAction::ReadAccessLog) {
         refused(&state, &user, &case.id, "access_log", &addr).await;
         return error_page(user.lang, StatusCode::FORBIDDEN, "error-forbidden");
     }

@@ -10,8 +10,10 @@ mod login;
 mod mine;
 pub(crate) mod network;
 mod participants;
+mod plan;
 pub(crate) mod rights;
 mod sharing;
+mod support;
 
 use crate::auth::{CurrentSession, actor_of};
 use crate::i18n::{Lang, Tr};
@@ -126,6 +128,8 @@ pub fn routes() -> Router<AppState> {
             "/admin/retention/{id}/destroy",
             post(rights::retention_destroy),
         )
+        .merge(plan::routes())
+        .merge(support::routes())
 }
 
 /// A link in the main navigation.
