@@ -10,6 +10,8 @@ pub mod audit;
 pub mod case;
 pub mod consent;
 pub mod ids;
+pub mod insight;
+pub mod measure;
 pub mod meeting;
 pub mod network;
 pub mod plan;

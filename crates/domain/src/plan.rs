@@ -388,6 +388,9 @@ impl RawAction {
     }
 }
 
+/// The three texts of the safety section: worries, working well, needs to happen.
+pub type SafetyTexts = (Option<String>, Option<String>, Option<String>);
+
 /// The safety texts as typed (the agreements come one at a time).
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct RawSafety {
@@ -401,9 +404,7 @@ pub struct RawSafety {
 
 impl RawSafety {
     /// The three texts, each optional.
-    pub fn parse(
-        &self,
-    ) -> Result<(Option<String>, Option<String>, Option<String>), Vec<FieldError>> {
+    pub fn parse(&self) -> Result<SafetyTexts, Vec<FieldError>> {
         let mut errors = Vec::new();
         let worries = optional(&mut errors, "worries", &self.worries);
         let working_well = optional(&mut errors, "working_well", &self.working_well);
@@ -654,12 +655,12 @@ pub fn compare(a: &Plan, b: &Plan) -> PlanChanges {
     }
 }
 
+/// Participants (id, name) who confirmed a version, and those who did not yet.
+pub type SignOffSplit<'a> = (Vec<&'a (String, String)>, Vec<&'a (String, String)>);
+
 /// Who has and who has not confirmed a version: `invited` are the participants who can see
 /// the plan, `signed` the participant ids that confirmed it.
-pub fn sign_off_status<'a>(
-    invited: &'a [(String, String)],
-    signed: &[String],
-) -> (Vec<&'a (String, String)>, Vec<&'a (String, String)>) {
+pub fn sign_off_status<'a>(invited: &'a [(String, String)], signed: &[String]) -> SignOffSplit<'a> {
     invited.iter().partition(|(id, _)| signed.contains(id))
 }
 

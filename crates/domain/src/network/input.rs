@@ -17,14 +17,14 @@ pub enum NumberOrText {
 
 impl NumberOrText {
     /// The whole number it holds, if any; text is trimmed first.
-    fn as_integer(&self) -> Option<i64> {
+    pub(crate) fn as_integer(&self) -> Option<i64> {
         match self {
             NumberOrText::Number(n) => Some(*n),
             NumberOrText::Text(text) => text.trim().parse().ok(),
         }
     }
 
-    fn is_blank(&self) -> bool {
+    pub(crate) fn is_blank(&self) -> bool {
         matches!(self, NumberOrText::Text(text) if text.trim().is_empty())
     }
 }
