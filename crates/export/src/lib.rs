@@ -1,5 +1,6 @@
 //! The young person's network as files that other tools read: GraphML for network analysis
-//! (Gephi, networkx, igraph) and CSV for spreadsheets (Excel, LibreOffice).
+//! (Gephi, networkx, igraph) and CSV for spreadsheets (Excel, LibreOffice); and a network
+//! meeting as an iCalendar file ([`meeting_ics`]) for whatever calendar each person uses.
 //!
 //! Everything here is a pure function from domain values to text: no IO, no translation of
 //! values, no clock, so the same network always gives the same bytes and a test can check them.
@@ -8,15 +9,18 @@
 //!
 //! Text typed by people ends up in files opened elsewhere, so both writers treat it as hostile:
 //! GraphML escapes markup and drops characters XML 1.0 cannot carry, CSV quotes per RFC 4180
-//! and defuses spreadsheet formulas ([`csv_cell`]).
+//! and defuses spreadsheet formulas ([`csv_cell`]), iCalendar escapes per RFC 5545 and folds
+//! long lines without splitting a character.
 
 mod csv;
 #[cfg(test)]
 mod fixtures;
 mod graphml;
+mod ics;
 
 pub use csv::{CsvHeader, CsvWriter, csv_cell, members_csv, ties_csv};
 pub use graphml::{NetworkExport, graphml};
+pub use ics::{MeetingInvite, meeting_ics};
 
 /// Initials for pseudonymised exports: the first letter or digit of every word, as written
 /// ("Anna de Vries" → "AdV"); more than four words keep the first three and the last, and a name
