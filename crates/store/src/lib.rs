@@ -20,7 +20,7 @@ mod support;
 #[cfg(feature = "testsuite")]
 pub mod testsuite;
 
-pub use plan::PlanStore;
+pub use plan::{CurrentPlan, OverdueAction, PlanAdoption, PlanStore, PlanVersionSummary, SignOff};
 pub use rows::*;
 pub use scope::OrgScope;
 pub use support::SupportStore;

@@ -1956,6 +1956,8 @@ async fn full_case(
         )
         .await
         .expect("decision");
+    plan::fill(store, scope, &case.id, &oma).await;
+    support::fill(store, scope, &case.id, &oma).await;
     (case, youth)
 }
 
