@@ -156,5 +156,47 @@ fn main() -> std::io::Result<()> {
     })
     .collect();
     std::fs::write(format!("{dir}/bars.svg"), bar_chart(&bars))?;
+    edge_cases(&dir)
+}
+
+/// Edge cases, for looking at: one point, ten days, thirty years, many long names.
+fn edge_cases(dir: &str) -> std::io::Result<()> {
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default();
+    let p = |x, y: f64| Point {
+        x,
+        y: Some(y),
+        label: String::new(),
+    };
+    let mut one = LineChart::new("One", 1.0, 3.0);
+    one.y_label = "Score".into();
+    one.locale = dutch();
+    one.series = vec![Series {
+        name: "Emotionele steun".into(),
+        style: 0,
+        points: vec![p(d(2026, 5, 12), 2.25)],
+    }];
+    std::fs::write(format!("{dir}/one.svg"), line_chart(&one))?;
+    let mut short = one.clone();
+    short.series[0].points = (0..5)
+        .map(|i| p(d(2026, 12, 27 + i), 1.0 + f64::from(i) * 0.4))
+        .collect();
+    std::fs::write(format!("{dir}/short.svg"), line_chart(&short))?;
+    let mut long = LineChart::new("Long", 0.0, 100.0);
+    long.y_label = "Informeel aandeel (%)".into();
+    long.series = (0..6)
+        .map(|s| Series {
+            name: format!("Een heel lange naam voor reeks nummer {s}"),
+            style: s,
+            points: (0..30)
+                .map(|i| {
+                    p(
+                        d(1996 + i, 1 + (s as u32), 1),
+                        f64::from((i * 7 + s as i32 * 13) % 100),
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    std::fs::write(format!("{dir}/long.svg"), line_chart(&long))?;
     Ok(())
 }
