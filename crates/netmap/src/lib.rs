@@ -1,16 +1,24 @@
-//! The young person's network circle (*netwerkcirkel*) as SVG.
+//! The young person's network circle (*netwerkcirkel*) and trend charts as SVG, drawn by
+//! Steunkring itself.
 //!
 //! The young person sits in the centre; members sit in their ring and sector; ties run between
 //! them. The output is deterministic and self-contained (no fonts, scripts or external
 //! references), so the same map always gives the same bytes, can be cached, put in a PDF and
 //! checked in a test. Every text that comes from people is escaped.
 //!
-//! There is no translation here: every visible word arrives in [`MapInput`], already in the
-//! reader's language. Nothing is read from or written to anywhere.
+//! The [`chart`] module draws by the same rules: network size, informal share, support-check
+//! scores and self-report grades as lines over time ([`line_chart`]), and categorical counts
+//! such as support gaps per type as horizontal bars ([`bar_chart`]).
+//!
+//! There is no translation here: every visible word arrives in [`MapInput`] or the chart,
+//! already in the reader's language. Nothing is read from or written to anywhere.
 
+pub mod chart;
 mod layout;
 mod svg;
 mod text;
+
+pub use chart::{Bar, BarChart, ChartLocale, LineChart, Point, Series, bar_chart, line_chart};
 
 use serde::Serialize;
 use steunkring_domain::network::{
