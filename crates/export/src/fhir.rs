@@ -770,7 +770,9 @@ fn questionnaire_response(
                     children.push(json!({ "linkId": link, "answer": [{ "valueString": value }] }));
                 }
             }
-            let mut item = object(json!({ "linkId": format!("member:{id}") }));
+            // Ids are keys and may hold anything; the linkId must stay a valid FHIR string.
+            let mut item =
+                object(json!({ "linkId": format!("member:{}", xml_clean(id.as_str()).trim()) }));
             put(
                 &mut item,
                 "text",

@@ -1271,6 +1271,7 @@ proptest! {
         }
         o.members[1].relation = relation;
         o.members[2].id = MemberId::from_stored(member_id.clone());
+        o.member_ids.push(MemberId::from_stored(member_id.clone()));
         o.parents[1].name = parent;
         o.plan.goals[1].text = goal;
         o.plan.actions[4].what = what;
