@@ -341,7 +341,7 @@ fn xml_allowed(c: char) -> bool {
 }
 
 /// The text without the characters XML cannot carry.
-fn xml_clean(raw: &str) -> String {
+pub(crate) fn xml_clean(raw: &str) -> String {
     raw.chars().filter(|&c| xml_allowed(c)).collect()
 }
 
