@@ -145,7 +145,7 @@ impl RawMeeting {
                 if self.starts_at.trim().is_empty() {
                     "error-required"
                 } else {
-                    "error-date"
+                    "error-date-time"
                 },
             ));
         }

@@ -354,7 +354,7 @@ impl RawAction {
             raw => match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
                 Ok(d) => Some(d),
                 Err(_) => {
-                    errors.push(FieldError::new("due_on", "error-date"));
+                    errors.push(FieldError::new("due_on", "error-date-format"));
                     None
                 }
             },

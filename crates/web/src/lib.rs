@@ -12,6 +12,7 @@ pub mod invitations;
 pub mod network;
 pub mod pages;
 pub mod password;
+pub mod plan;
 pub mod rights;
 pub mod security;
 pub mod sharing;

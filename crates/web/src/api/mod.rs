@@ -11,6 +11,7 @@ mod sharing;
 mod support;
 
 pub use network::{ExportKind, ExportParams, export_response, parse_version, version_or_current};
+pub use plan::ics_response as meeting_ics_response;
 pub use rights::{export_zip, parse_party};
 
 use crate::auth::{CurrentSession, actor_of};

@@ -20,6 +20,10 @@ struct HomePage {
     /// Open requests to destroy a file, nearest deadline first.
     destruction_requests: Vec<super::rights::OpenRow>,
     shows_destruction: bool,
+    /// A participant's open tasks in the plans they may see.
+    tasks: Vec<super::mine_plan::HomeTask>,
+    /// Actions past their date in the professional's teams' cases.
+    overdue: Vec<(String, String, String, String)>,
 }
 
 pub async fn home(
@@ -42,6 +46,8 @@ pub async fn home(
         Vec::new()
     };
     let shell = Shell::for_actor(user.lang, &user.actor, "/");
+    let tasks = super::mine_plan::home_tasks(&state, &shell.tr, &user.actor, &links).await;
+    let overdue = overdue_actions(&state, &user.actor).await;
     let a = &user.actor;
     let page = HomePage {
         title: shell.tr.t("home-title"),
@@ -70,7 +76,47 @@ pub async fn home(
             .collect(),
         destruction_requests,
         shows_destruction,
+        tasks,
+        overdue,
         shell,
     };
     render(user.lang, &page)
+}
+
+/// Overdue actions in the cases of a professional's teams: (case id, young person, action,
+/// due date), oldest first, at most 20.
+async fn overdue_actions(
+    state: &crate::state::AppState,
+    actor: &steunkring_domain::Actor,
+) -> Vec<(String, String, String, String)> {
+    if !actor.has_role(Role::Professional) || actor.team_ids.is_empty() {
+        return Vec::new();
+    }
+    let today = steunkring_domain::consent::dutch_date(chrono::Utc::now());
+    match state
+        .store
+        .overdue_actions(
+            &steunkring_store::OrgScope::of(actor),
+            &actor.team_ids,
+            today,
+            20,
+        )
+        .await
+    {
+        Ok(rows) => rows
+            .into_iter()
+            .map(|o| {
+                (
+                    o.case_id.to_string(),
+                    o.youth_name,
+                    o.what,
+                    crate::plan::day(o.due_on),
+                )
+            })
+            .collect(),
+        Err(e) => {
+            tracing::error!(error = %e, "overdue actions");
+            Vec::new()
+        }
+    }
 }

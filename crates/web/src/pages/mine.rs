@@ -79,7 +79,7 @@ async fn must_decide(
 }
 
 /// Writes a refused attempt on a case to the audit trail.
-async fn refused(
+pub(super) async fn refused(
     state: &AppState,
     user: &PageUser,
     case: &steunkring_domain::ids::CaseId,
@@ -95,7 +95,7 @@ async fn refused(
 }
 
 /// The participant link of the logged-in person, or 404.
-async fn my_link(
+pub(super) async fn my_link(
     state: &AppState,
     user: &PageUser,
     participant: &str,
@@ -150,6 +150,7 @@ struct MinePage {
     hide_rejected: bool,
     sectors: Vec<super::network::Opt>,
     my_role: Option<String>,
+    plan: Option<super::mine_plan::MinePlan>,
 }
 
 fn recipient_text(tr: &Tr, r: &Recipient, names: &[(String, String)]) -> String {
@@ -305,7 +306,22 @@ pub async fn page(
         .clone()
         .unwrap_or_else(|| case.youth_name.clone());
     let shell = Shell::for_actor(user.lang, &user.actor, "/");
+    let plan = match super::mine_plan::section(
+        &state,
+        &shell.tr,
+        &case,
+        &link.participant,
+        &viewer,
+        &sharing,
+        &scope,
+    )
+    .await
+    {
+        Ok(p) => p,
+        Err(e) => return internal(user.lang, &e),
+    };
     let page = MinePage {
+        plan,
         title: if is_youth {
             shell.tr.t("mine-title-youth")
         } else {

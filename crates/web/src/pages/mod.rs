@@ -7,7 +7,9 @@ pub mod cases;
 mod guide;
 mod home;
 mod login;
+mod meetings;
 mod mine;
+mod mine_plan;
 pub(crate) mod network;
 mod participants;
 mod plan;
@@ -29,6 +31,11 @@ use serde::de::DeserializeOwned;
 use steunkring_domain::policy::{OrgAction, permits_in_org};
 use steunkring_domain::{Actor, Role};
 use steunkring_store::{SessionRecord, SessionStage};
+
+pub use meetings::{MeetingError, plan_meeting};
+pub use plan::{
+    adopt_plan as plan_adopt, pdf_response as pdf_download, plan_pdf as plan_handout_pdf,
+};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -129,6 +136,8 @@ pub fn routes() -> Router<AppState> {
             post(rights::retention_destroy),
         )
         .merge(plan::routes())
+        .merge(meetings::routes())
+        .merge(mine_plan::routes())
         .merge(support::routes())
 }
 

@@ -136,6 +136,7 @@ struct CaseNetworkPage {
     shell: Shell,
     title: String,
     case: CaseView,
+    tab: &'static str,
     network: Option<NetworkView>,
 }
 
@@ -324,6 +325,7 @@ async fn case_page(
     let page = CaseNetworkPage {
         title: view.name.clone(),
         case: view,
+        tab: "network",
         network,
         shell,
     };

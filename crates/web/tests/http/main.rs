@@ -9,6 +9,7 @@ mod matrix;
 mod network;
 mod pages;
 mod participants;
+mod plan;
 mod rights;
 mod security;
 mod sharing;

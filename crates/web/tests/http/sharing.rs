@@ -5,14 +5,14 @@
 use crate::app::{TestApp, api};
 use axum::http::{Method, StatusCode};
 
-fn attr_after<'a>(body: &'a str, marker: &str, attr: &str) -> Option<&'a str> {
+pub(crate) fn attr_after<'a>(body: &'a str, marker: &str, attr: &str) -> Option<&'a str> {
     let at = body.find(marker)?;
     let rest = &body[at..];
     let start = rest.find(&format!("{attr}=\""))? + attr.len() + 2;
     rest[start..].split('"').next()
 }
 
-async fn join(
+pub(crate) async fn join(
     app: &TestApp,
     pro: &str,
     case: &str,
