@@ -29,6 +29,8 @@ pub struct Reply {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: String,
+    /// The body as sent (for files such as PDFs).
+    pub bytes: Vec<u8>,
 }
 
 impl Reply {
@@ -190,6 +192,7 @@ impl TestApp {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes: bytes.to_vec(),
         }
     }
 
