@@ -211,6 +211,18 @@ enum Route {
     PageDestroy,
     PageRetention,
     PageRetentionDestroy,
+    ApiGetPlan,
+    ApiPutPlan,
+    ApiAdoptPlan,
+    ApiPlanPdf,
+    ApiListMeetings,
+    ApiCreateMeeting,
+    PagePlan,
+    PageAddGoal,
+    PageMeetings,
+    MinePlanPdf,
+    MineSignOff,
+    MinePlanProgress,
 }
 
 /// What a route needs, in the words of the rules.
@@ -240,10 +252,14 @@ enum Need {
     Destruction,
     /// Everything on the case for a request for access (a ZIP).
     AccessExport,
+    /// The plan on one's own page: confirming it, the handout of what one may see.
+    OwnPlan,
+    /// Reporting on an action one holds (the throwaway action is held by the young person).
+    OwnTask,
 }
 
 impl Route {
-    const ALL: [Route; 62] = [
+    const ALL: [Route; 74] = [
         Route::ApiListCases,
         Route::ApiCreateCase,
         Route::ApiGetCase,
@@ -306,6 +322,18 @@ impl Route {
         Route::PageDestroy,
         Route::PageRetention,
         Route::PageRetentionDestroy,
+        Route::ApiGetPlan,
+        Route::ApiPutPlan,
+        Route::ApiAdoptPlan,
+        Route::ApiPlanPdf,
+        Route::ApiListMeetings,
+        Route::ApiCreateMeeting,
+        Route::PagePlan,
+        Route::PageAddGoal,
+        Route::PageMeetings,
+        Route::MinePlanPdf,
+        Route::MineSignOff,
+        Route::MinePlanProgress,
     ];
 
     fn label(self) -> &'static str {
@@ -372,6 +400,18 @@ impl Route {
             Route::PageDestroy => "page POST /cases/{c}/rights/destroy",
             Route::PageRetention => "page /admin/retention",
             Route::PageRetentionDestroy => "page POST /admin/retention/{c}/destroy",
+            Route::ApiGetPlan => "GET .../{c}/plan",
+            Route::ApiPutPlan => "PUT .../{c}/plan",
+            Route::ApiAdoptPlan => "POST .../{c}/plan/versions",
+            Route::ApiPlanPdf => "GET .../{c}/plan.pdf",
+            Route::ApiListMeetings => "GET .../{c}/meetings",
+            Route::ApiCreateMeeting => "POST .../{c}/meetings",
+            Route::PagePlan => "page /cases/{c}/plan",
+            Route::PageAddGoal => "page POST /cases/{c}/plan/goals",
+            Route::PageMeetings => "page /cases/{c}/meetings",
+            Route::MinePlanPdf => "page /mijn/{p}/plan.pdf",
+            Route::MineSignOff => "page POST /mijn/{p}/plan/sign-off",
+            Route::MinePlanProgress => "page POST /mijn/{p}/plan/actions/{a}/progress",
         }
     }
 
@@ -402,8 +442,14 @@ impl Route {
             | Route::PageRecordDestruction
             | Route::PageRefuseDestruction
             | Route::PageDestroy
-            | Route::PageRetentionDestroy => Method::POST,
+            | Route::PageRetentionDestroy
+            | Route::ApiAdoptPlan
+            | Route::ApiCreateMeeting
+            | Route::PageAddGoal
+            | Route::MineSignOff
+            | Route::MinePlanProgress => Method::POST,
             Route::ApiPatchCase | Route::ApiPatchMember => Method::PATCH,
+            Route::ApiPutPlan => Method::PUT,
             Route::ApiDeleteMember => Method::DELETE,
             _ => Method::GET,
         }
@@ -457,6 +503,8 @@ impl Route {
             | Route::PageRefuseDestruction
             | Route::PageDestroy => Need::Destruction,
             Route::ApiAccessExport | Route::PageRightsExport => Need::AccessExport,
+            Route::MinePlanPdf | Route::MineSignOff => Need::OwnPlan,
+            Route::MinePlanProgress => Need::OwnTask,
             Route::MinePage => Need::OwnPage,
             Route::MineLog => Need::ClientAccessLog,
             Route::MineAddPerson | Route::MineStance => Need::YoungPersonsChoice,
@@ -475,9 +523,12 @@ impl Route {
                 &[Which::Case1, Which::Case2]
             }
             Need::Administration => &[Which::NoCase],
-            Need::OwnPage | Need::ClientAccessLog | Need::YoungPersonsChoice | Need::OwnConsent => {
-                &[Which::Own, Which::Others]
-            }
+            Need::OwnPage
+            | Need::ClientAccessLog
+            | Need::YoungPersonsChoice
+            | Need::OwnConsent
+            | Need::OwnPlan
+            | Need::OwnTask => &[Which::Own, Which::Others],
             _ => &[Which::Case1, Which::Case2],
         }
     }
@@ -563,6 +614,13 @@ fn sees_map(who: Who) -> bool {
     who == Who::Youth || legal_representative(who) || who == Who::SupportConsented
 }
 
+/// Who sees the plan on their own page: the young person and a legal representative. No
+/// consent for the plan was given to anyone else in this world (the second support figure's
+/// consent covers the map only).
+fn sees_plan(who: Who) -> bool {
+    who == Who::Youth || legal_representative(who)
+}
+
 /// Who has a case list: the administrator and professionals (even when it is empty).
 fn has_case_list(who: Who) -> bool {
     matches!(who, Who::Admin | Who::ProA | Who::ProB | Who::ProElsewhere)
@@ -612,7 +670,11 @@ fn expected(who: Who, route: Route, case: Which) -> Expect {
         // alone, not the administrator.
         Need::AccessExport => allow(in_the_help(who, case), Expect::Hidden),
         Need::OwnPage => allow(owns_page(who, case), Expect::Hidden),
-        Need::ClientAccessLog | Need::YoungPersonsChoice | Need::OwnConsent
+        Need::ClientAccessLog
+        | Need::YoungPersonsChoice
+        | Need::OwnConsent
+        | Need::OwnPlan
+        | Need::OwnTask
             if !owns_page(who, case) =>
         {
             Expect::Hidden
@@ -624,6 +686,9 @@ fn expected(who: Who, route: Route, case: Which) -> Expect {
         ),
         Need::YoungPersonsChoice => allow(who == Who::Youth, Expect::Forbidden),
         Need::OwnConsent => allow(must_consent(who), Expect::Forbidden),
+        Need::OwnPlan => allow(sees_plan(who), Expect::Forbidden),
+        // Only the holder reports on an action, and only while they may see the plan.
+        Need::OwnTask => allow(who == Who::Youth, Expect::Forbidden),
     }
 }
 
@@ -672,7 +737,10 @@ const PARTICIPANTS: [Who; 5] = [
     Who::SupportConsented,
 ];
 
-const PARTICIPANT_ROUTES: [Route; 6] = [
+const PARTICIPANT_ROUTES: [Route; 9] = [
+    Route::MinePlanPdf,
+    Route::MineSignOff,
+    Route::MinePlanProgress,
     Route::MinePage,
     Route::MineLog,
     Route::MineAddPerson,
@@ -1494,6 +1562,75 @@ async fn prepare(w: &World, who: Who, route: Route, which: Which) -> Request {
         Route::ApiAccessExport => (format!("{api_case}/export"), None, None),
         Route::PageRights => (format!("{page_case}/rights"), None, None),
         Route::PageRightsExport => (format!("{page_case}/rights/export"), None, None),
+
+        // The plan and network meetings, for the case's professionals.
+        Route::ApiGetPlan => (format!("{api_case}/plan"), None, None),
+        Route::ApiPutPlan => {
+            let current = api(app, Method::GET, &format!("{api_case}/plan"), &keeper, None)
+                .await
+                .json();
+            (
+                format!("{api_case}/plan"),
+                Some(
+                    json!({"revision": current["revision"],
+                        "goals": [{"text": format!("Doel {label}"), "holder": "youth"}]})
+                    .to_string(),
+                ),
+                Some((format!("{api_case}/plan"), keeper)),
+            )
+        }
+        Route::ApiAdoptPlan => (
+            format!("{api_case}/plan/versions"),
+            Some("{}".to_string()),
+            Some((format!("{api_case}/plan/versions"), keeper)),
+        ),
+        Route::ApiPlanPdf => (format!("{api_case}/plan.pdf"), None, None),
+        Route::ApiListMeetings => (format!("{api_case}/meetings"), None, None),
+        Route::ApiCreateMeeting => (
+            format!("{api_case}/meetings"),
+            Some(
+                json!({"kind": "network_meeting", "own_question": format!("Vraag {label}"),
+                    "starts_at": "2027-03-01T19:00", "invitees": [m]})
+                .to_string(),
+            ),
+            Some((format!("{api_case}/meetings"), keeper)),
+        ),
+        Route::PagePlan => (format!("{page_case}/plan"), None, None),
+        Route::PageAddGoal => {
+            let current = api(app, Method::GET, &format!("{api_case}/plan"), &keeper, None)
+                .await
+                .json();
+            (
+                format!("{page_case}/plan/goals"),
+                Some(format!(
+                    "revision={}&text=Doel+{label}&holder=youth",
+                    current["revision"]
+                )),
+                Some((format!("{api_case}/plan"), keeper)),
+            )
+        }
+        Route::PageMeetings => (format!("{page_case}/meetings"), None, None),
+        Route::MinePlanPdf => (format!("{mine}/plan.pdf"), None, None),
+        Route::MineSignOff => {
+            let version = expect_created(app, &format!("{api_case}/plan/versions"), &keeper, "{}")
+                .await["id"]
+                .as_str()
+                .expect("version id")
+                .to_string();
+            (
+                format!("{mine}/plan/sign-off"),
+                Some(format!("version={version}")),
+                Some((format!("{api_case}/plan/versions"), keeper)),
+            )
+        }
+        Route::MinePlanProgress => {
+            let action = youth_action(app, &keeper, id, label).await;
+            (
+                format!("{mine}/plan/actions/{action}/progress"),
+                Some("status=done&note=Klaar".to_string()),
+                Some((format!("{api_case}/plan"), keeper)),
+            )
+        }
         Route::ApiDestroy | Route::PageDestroy | Route::PageRetentionDestroy => {
             unreachable!("destroy cells return early")
         }
@@ -1513,6 +1650,25 @@ async fn prepare(w: &World, who: Who, route: Route, which: Which) -> Request {
         observe,
         throwaway: None,
     }
+}
+
+/// Adds an action held by the young person to the case's plan (as its professional): its id.
+async fn youth_action(app: &TestApp, keeper: &str, case: &str, label: &str) -> String {
+    let path = format!("/api/v1/cases/{case}/plan");
+    let mut plan = api(app, Method::GET, &path, keeper, None).await.json();
+    let id = format!("taak-{label}-{}", plan["revision"]);
+    let actions = plan["actions"].as_array_mut().expect("actions");
+    for a in actions.iter_mut() {
+        if let Some(fields) = a.as_object_mut() {
+            for extra in ["who_name", "overdue", "progress"] {
+                fields.remove(extra);
+            }
+        }
+    }
+    actions.push(json!({"id": id, "what": format!("Taak {label}"), "who": "youth"}));
+    let r = api(app, Method::PUT, &path, keeper, Some(&plan.to_string())).await;
+    assert_eq!(r.status, StatusCode::OK, "setup plan action: {}", r.body);
+    id
 }
 
 /// A destroy cell: a throwaway file of the column's team, made for it alone — for a request, by
