@@ -180,6 +180,17 @@ impl Browser {
             .expect("click");
     }
 
+    /// Submits a form as its submit button would (`requestSubmit`: validation included).
+    pub async fn submit(&self, form_css: &str) {
+        self.client
+            .execute(
+                "document.querySelector(arguments[0]).requestSubmit();",
+                vec![serde_json::json!(form_css)],
+            )
+            .await
+            .expect("submit");
+    }
+
     pub async fn text(&self, css: &str) -> String {
         self.client
             .find(Locator::Css(css))

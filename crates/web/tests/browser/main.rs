@@ -9,5 +9,6 @@
 mod app;
 mod harness;
 mod network;
+mod plan;
 mod session;
 mod sharing;

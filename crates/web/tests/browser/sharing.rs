@@ -8,7 +8,7 @@ use crate::harness::Browser;
 use axum::http::Method;
 
 /// Reads the code from the "invitation made" page.
-async fn invite(
+pub(crate) async fn invite(
     b: &Browser,
     case: &str,
     kind: &str,
@@ -30,7 +30,7 @@ async fn invite(
     b.text("#invitation-code").await
 }
 
-async fn accept(b: &Browser, code: &str, name: &str, email: &str) {
+pub(crate) async fn accept(b: &Browser, code: &str, name: &str, email: &str) {
     b.goto(&format!("/invite/{code}")).await;
     b.fill("#name", name).await;
     b.fill("#email", email).await;
@@ -40,7 +40,7 @@ async fn accept(b: &Browser, code: &str, name: &str, email: &str) {
     b.wait_path("/").await;
 }
 
-async fn open_my_case(b: &Browser) {
+pub(crate) async fn open_my_case(b: &Browser) {
     b.click(".card h2 a").await;
     b.wait_contains("h1", "etwerk").await;
 }
