@@ -379,7 +379,11 @@ pub struct SharingDecision {
 /// Every table that holds data of one case, in the order [`Store::destroy_case`](crate::Store)
 /// deletes from them (children first; `cases` last). A table added for case data must be added
 /// here: the backends' tests fail when a table with a `case_id` column is missing.
-pub const CASE_TABLES: [&str; 13] = [
+pub const CASE_TABLES: [&str; 17] = [
+    "support_logs",
+    "support_figures",
+    "concerns",
+    "deliberations",
     "member_history",
     "consent_givings",
     "consents",

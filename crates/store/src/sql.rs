@@ -634,7 +634,11 @@ macro_rules! impl_sql_store {
 
             /// Per table of `CASE_TABLES`: how to count and how to delete the rows of one case
             /// (`$1` is the case id). Children come first, `cases` last.
-            const CASE_ROWS: [(&str, &str, &str); 13] = [
+            const CASE_ROWS: [(&str, &str, &str); 17] = [
+                ("support_logs", "SELECT COUNT(*) AS n FROM support_logs WHERE case_id = $1", "DELETE FROM support_logs WHERE case_id = $1"),
+                ("support_figures", "SELECT COUNT(*) AS n FROM support_figures WHERE case_id = $1", "DELETE FROM support_figures WHERE case_id = $1"),
+                ("concerns", "SELECT COUNT(*) AS n FROM concerns WHERE case_id = $1", "DELETE FROM concerns WHERE case_id = $1"),
+                ("deliberations", "SELECT COUNT(*) AS n FROM deliberations WHERE case_id = $1", "DELETE FROM deliberations WHERE case_id = $1"),
                 ("member_history", "SELECT COUNT(*) AS n FROM member_history WHERE case_id = $1", "DELETE FROM member_history WHERE case_id = $1"),
                 ("consent_givings",
                  "SELECT COUNT(*) AS n FROM consent_givings WHERE consent_id IN (SELECT id FROM consents WHERE case_id = $1)",

@@ -1956,6 +1956,7 @@ async fn full_case(
         )
         .await
         .expect("decision");
+    support::fill(store, scope, &case.id, &coach).await;
     (case, youth)
 }
 
