@@ -242,6 +242,7 @@ mod tests {
         for key in steunkring_domain::consent::MESSAGE_KEYS
             .iter()
             .chain(steunkring_domain::sharing_guide::MESSAGE_KEYS)
+            .chain(steunkring_domain::support_figure::MESSAGE_KEYS)
         {
             assert!(nl.contains(*key), "{key} is missing from the locale files");
         }

@@ -79,7 +79,7 @@ async fn must_decide(
 }
 
 /// Writes a refused attempt on a case to the audit trail.
-async fn refused(
+pub(super) async fn refused(
     state: &AppState,
     user: &PageUser,
     case: &steunkring_domain::ids::CaseId,
@@ -95,7 +95,7 @@ async fn refused(
 }
 
 /// The participant link of the logged-in person, or 404.
-async fn my_link(
+pub(super) async fn my_link(
     state: &AppState,
     user: &PageUser,
     participant: &str,
@@ -150,6 +150,8 @@ struct MinePage {
     hide_rejected: bool,
     sectors: Vec<super::network::Opt>,
     my_role: Option<String>,
+    /// Support figures: the young person's nominations, a support figure's own.
+    support: Option<super::support::MineSupport>,
 }
 
 fn recipient_text(tr: &Tr, r: &Recipient, names: &[(String, String)]) -> String {
@@ -304,6 +306,13 @@ pub async fn page(
         .preferred_name
         .clone()
         .unwrap_or_else(|| case.youth_name.clone());
+    let support =
+        match super::support::mine_section(&state, &user, &case, &link, map_visibility.allowed)
+            .await
+        {
+            Ok(s) => s,
+            Err(e) => return internal(user.lang, &e),
+        };
     let shell = Shell::for_actor(user.lang, &user.actor, "/");
     let page = MinePage {
         title: if is_youth {
@@ -333,6 +342,7 @@ pub async fn page(
             })
             .collect(),
         my_role,
+        support,
         shell,
     };
     render(user.lang, &page)

@@ -12,3 +12,4 @@ mod participants;
 mod rights;
 mod security;
 mod sharing;
+mod support;
