@@ -8,6 +8,7 @@ pub mod account;
 pub mod actor;
 pub mod audit;
 pub mod case;
+pub mod concern;
 pub mod consent;
 pub mod ids;
 pub mod insight;
@@ -20,6 +21,7 @@ pub mod rights;
 pub mod role;
 pub mod session;
 pub mod sharing_guide;
+pub mod support_figure;
 pub mod throttle;
 
 pub use account::{Email, Password, PasswordProblem, PersonName};

@@ -379,7 +379,7 @@ pub struct SharingDecision {
 /// Every table that holds data of one case, in the order [`Store::destroy_case`](crate::Store)
 /// deletes from them (children first; `cases` last). A table added for case data must be added
 /// here: the backends' tests fail when a table with a `case_id` column is missing.
-pub const CASE_TABLES: [&str; 21] = [
+pub const CASE_TABLES: [&str; 25] = [
     "plan_signoffs",
     "plan_versions",
     "plan_progress",
@@ -388,6 +388,10 @@ pub const CASE_TABLES: [&str; 21] = [
     "plan_goals",
     "plans",
     "meetings",
+    "support_logs",
+    "support_figures",
+    "concerns",
+    "deliberations",
     "member_history",
     "consent_givings",
     "consents",

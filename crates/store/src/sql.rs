@@ -634,7 +634,7 @@ macro_rules! impl_sql_store {
 
             /// Per table of `CASE_TABLES`: how to count and how to delete the rows of one case
             /// (`$1` is the case id). Children come first, `cases` last.
-            const CASE_ROWS: [(&str, &str, &str); 21] = [
+            const CASE_ROWS: [(&str, &str, &str); 25] = [
                 ("plan_signoffs", "SELECT COUNT(*) AS n FROM plan_signoffs WHERE case_id = $1", "DELETE FROM plan_signoffs WHERE case_id = $1"),
                 ("plan_versions", "SELECT COUNT(*) AS n FROM plan_versions WHERE case_id = $1", "DELETE FROM plan_versions WHERE case_id = $1"),
                 ("plan_progress", "SELECT COUNT(*) AS n FROM plan_progress WHERE case_id = $1", "DELETE FROM plan_progress WHERE case_id = $1"),
@@ -643,6 +643,10 @@ macro_rules! impl_sql_store {
                 ("plan_goals", "SELECT COUNT(*) AS n FROM plan_goals WHERE case_id = $1", "DELETE FROM plan_goals WHERE case_id = $1"),
                 ("plans", "SELECT COUNT(*) AS n FROM plans WHERE case_id = $1", "DELETE FROM plans WHERE case_id = $1"),
                 ("meetings", "SELECT COUNT(*) AS n FROM meetings WHERE case_id = $1", "DELETE FROM meetings WHERE case_id = $1"),
+                ("support_logs", "SELECT COUNT(*) AS n FROM support_logs WHERE case_id = $1", "DELETE FROM support_logs WHERE case_id = $1"),
+                ("support_figures", "SELECT COUNT(*) AS n FROM support_figures WHERE case_id = $1", "DELETE FROM support_figures WHERE case_id = $1"),
+                ("concerns", "SELECT COUNT(*) AS n FROM concerns WHERE case_id = $1", "DELETE FROM concerns WHERE case_id = $1"),
+                ("deliberations", "SELECT COUNT(*) AS n FROM deliberations WHERE case_id = $1", "DELETE FROM deliberations WHERE case_id = $1"),
                 ("member_history", "SELECT COUNT(*) AS n FROM member_history WHERE case_id = $1", "DELETE FROM member_history WHERE case_id = $1"),
                 ("consent_givings",
                  "SELECT COUNT(*) AS n FROM consent_givings WHERE consent_id IN (SELECT id FROM consents WHERE case_id = $1)",

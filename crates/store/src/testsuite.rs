@@ -1957,7 +1957,7 @@ async fn full_case(
         .await
         .expect("decision");
     plan::fill(store, scope, &case.id, &oma).await;
-    support::fill(store, scope, &case.id, &oma).await;
+    support::fill(store, scope, &case.id, &coach).await;
     (case, youth)
 }
 

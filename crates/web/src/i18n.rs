@@ -225,6 +225,7 @@ mod tests {
             "member-edit-title",
             "invite-code",
             "consent-category-plan",
+            "case-tab-plan",
         ];
         let (nl, en) = (Tr::new(Lang::Nl), Tr::new(Lang::En));
         for key in Catalog::keys(Lang::Nl) {
@@ -242,6 +243,7 @@ mod tests {
         for key in steunkring_domain::consent::MESSAGE_KEYS
             .iter()
             .chain(steunkring_domain::sharing_guide::MESSAGE_KEYS)
+            .chain(steunkring_domain::support_figure::MESSAGE_KEYS)
         {
             assert!(nl.contains(*key), "{key} is missing from the locale files");
         }

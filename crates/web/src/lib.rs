@@ -17,6 +17,7 @@ pub mod rights;
 pub mod security;
 pub mod sharing;
 pub mod state;
+pub mod support;
 pub mod totp;
 
 use axum::extract::{DefaultBodyLimit, State};

@@ -533,6 +533,8 @@ pub struct CaseView {
     pub may_network: bool,
     /// May handle a request to destroy the file, or download the access export.
     pub may_rights: bool,
+    /// May manage support figures, concerns and moral deliberations.
+    pub may_support: bool,
     /// An open request to destroy the file, with its deadline (filled in by the case page).
     pub destruction: Option<super::rights::DeadlineNotice>,
 }
@@ -567,6 +569,7 @@ impl CaseView {
             may_network: may(&user.actor, CaseAction::ReadNetwork, c),
             may_rights: may(&user.actor, CaseAction::HandleDestruction, c)
                 || may(&user.actor, CaseAction::ExportForAccessRequest, c),
+            may_support: may(&user.actor, CaseAction::ManageSupportFigures, c),
             destruction: None,
         }
     }

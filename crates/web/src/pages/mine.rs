@@ -151,6 +151,8 @@ struct MinePage {
     sectors: Vec<super::network::Opt>,
     my_role: Option<String>,
     plan: Option<super::mine_plan::MinePlan>,
+    /// Support figures: the young person's nominations, a support figure's own.
+    support: Option<super::support::MineSupport>,
 }
 
 fn recipient_text(tr: &Tr, r: &Recipient, names: &[(String, String)]) -> String {
@@ -305,6 +307,13 @@ pub async fn page(
         .preferred_name
         .clone()
         .unwrap_or_else(|| case.youth_name.clone());
+    let support =
+        match super::support::mine_section(&state, &user, &case, &link, map_visibility.allowed)
+            .await
+        {
+            Ok(s) => s,
+            Err(e) => return internal(user.lang, &e),
+        };
     let shell = Shell::for_actor(user.lang, &user.actor, "/");
     let plan = match super::mine_plan::section(
         &state,
@@ -349,6 +358,7 @@ pub async fn page(
             })
             .collect(),
         my_role,
+        support,
         shell,
     };
     render(user.lang, &page)

@@ -13,3 +13,4 @@ mod plan;
 mod rights;
 mod security;
 mod sharing;
+mod support;

@@ -223,6 +223,30 @@ enum Route {
     MinePlanPdf,
     MineSignOff,
     MinePlanProgress,
+    ApiListSupportFigures,
+    ApiNominate,
+    ApiGetSupportFigure,
+    ApiPatchSupportFigure,
+    ApiSupportLog,
+    ApiCoach,
+    ApiListConcerns,
+    ApiRegisterConcern,
+    ApiCloseConcern,
+    ApiListDeliberations,
+    ApiRecordDeliberation,
+    PageSupport,
+    PageSupportFigure,
+    PageNominate,
+    PageScreen,
+    PageAgree,
+    PageEndSupport,
+    PageCoach,
+    PageRegisterConcern,
+    PageCloseConcern,
+    PageDeliberate,
+    MineNominate,
+    MineAccept,
+    MineContact,
 }
 
 /// What a route needs, in the words of the rules.
@@ -256,10 +280,12 @@ enum Need {
     OwnPlan,
     /// Reporting on an action one holds (the throwaway action is held by the young person).
     OwnTask,
+    /// A support figure's own part: saying yes to their nomination, logging contact moments.
+    SupportFiguresPart,
 }
 
 impl Route {
-    const ALL: [Route; 74] = [
+    const ALL: [Route; 98] = [
         Route::ApiListCases,
         Route::ApiCreateCase,
         Route::ApiGetCase,
@@ -334,6 +360,30 @@ impl Route {
         Route::MinePlanPdf,
         Route::MineSignOff,
         Route::MinePlanProgress,
+        Route::ApiListSupportFigures,
+        Route::ApiNominate,
+        Route::ApiGetSupportFigure,
+        Route::ApiPatchSupportFigure,
+        Route::ApiSupportLog,
+        Route::ApiCoach,
+        Route::ApiListConcerns,
+        Route::ApiRegisterConcern,
+        Route::ApiCloseConcern,
+        Route::ApiListDeliberations,
+        Route::ApiRecordDeliberation,
+        Route::PageSupport,
+        Route::PageSupportFigure,
+        Route::PageNominate,
+        Route::PageScreen,
+        Route::PageAgree,
+        Route::PageEndSupport,
+        Route::PageCoach,
+        Route::PageRegisterConcern,
+        Route::PageCloseConcern,
+        Route::PageDeliberate,
+        Route::MineNominate,
+        Route::MineAccept,
+        Route::MineContact,
     ];
 
     fn label(self) -> &'static str {
@@ -412,6 +462,30 @@ impl Route {
             Route::MinePlanPdf => "page /mijn/{p}/plan.pdf",
             Route::MineSignOff => "page POST /mijn/{p}/plan/sign-off",
             Route::MinePlanProgress => "page POST /mijn/{p}/plan/actions/{a}/progress",
+            Route::ApiListSupportFigures => "GET .../{c}/support-figures",
+            Route::ApiNominate => "POST .../{c}/support-figures",
+            Route::ApiGetSupportFigure => "GET .../{c}/support-figures/{s}",
+            Route::ApiPatchSupportFigure => "PATCH .../{c}/support-figures/{s}",
+            Route::ApiSupportLog => "GET .../support-figures/{s}/log",
+            Route::ApiCoach => "POST .../support-figures/{s}/log",
+            Route::ApiListConcerns => "GET .../{c}/concerns",
+            Route::ApiRegisterConcern => "POST .../{c}/concerns",
+            Route::ApiCloseConcern => "PATCH .../{c}/concerns/{x}",
+            Route::ApiListDeliberations => "GET .../{c}/deliberations",
+            Route::ApiRecordDeliberation => "POST .../{c}/deliberations",
+            Route::PageSupport => "page /cases/{c}/support",
+            Route::PageSupportFigure => "page /cases/{c}/support/figures/{s}",
+            Route::PageNominate => "page POST /cases/{c}/support/figures",
+            Route::PageScreen => "page POST .../figures/{s}/screening",
+            Route::PageAgree => "page POST .../figures/{s}/agreement",
+            Route::PageEndSupport => "page POST .../figures/{s}/end",
+            Route::PageCoach => "page POST .../figures/{s}/log",
+            Route::PageRegisterConcern => "page POST /cases/{c}/support/concerns",
+            Route::PageCloseConcern => "page POST .../concerns/{x}/close",
+            Route::PageDeliberate => "page POST .../support/deliberations",
+            Route::MineNominate => "page POST /mijn/{p}/support-figures",
+            Route::MineAccept => "page POST /mijn/{p}/support-figures/{s}/accept",
+            Route::MineContact => "page POST /mijn/{p}/.../{s}/contacts",
         }
     }
 
@@ -447,8 +521,26 @@ impl Route {
             | Route::ApiCreateMeeting
             | Route::PageAddGoal
             | Route::MineSignOff
-            | Route::MinePlanProgress => Method::POST,
-            Route::ApiPatchCase | Route::ApiPatchMember => Method::PATCH,
+            | Route::MinePlanProgress
+            | Route::ApiNominate
+            | Route::ApiCoach
+            | Route::ApiRegisterConcern
+            | Route::ApiRecordDeliberation
+            | Route::PageNominate
+            | Route::PageScreen
+            | Route::PageAgree
+            | Route::PageEndSupport
+            | Route::PageCoach
+            | Route::PageRegisterConcern
+            | Route::PageCloseConcern
+            | Route::PageDeliberate
+            | Route::MineNominate
+            | Route::MineAccept
+            | Route::MineContact => Method::POST,
+            Route::ApiPatchCase
+            | Route::ApiPatchMember
+            | Route::ApiPatchSupportFigure
+            | Route::ApiCloseConcern => Method::PATCH,
             Route::ApiPutPlan => Method::PUT,
             Route::ApiDeleteMember => Method::DELETE,
             _ => Method::GET,
@@ -507,7 +599,11 @@ impl Route {
             Route::MinePlanProgress => Need::OwnTask,
             Route::MinePage => Need::OwnPage,
             Route::MineLog => Need::ClientAccessLog,
-            Route::MineAddPerson | Route::MineStance => Need::YoungPersonsChoice,
+            // Nominating a support figure is the young person's own choice too.
+            Route::MineAddPerson | Route::MineStance | Route::MineNominate => {
+                Need::YoungPersonsChoice
+            }
+            Route::MineAccept | Route::MineContact => Need::SupportFiguresPart,
             Route::MineGiveConsent | Route::MineWithdrawConsent => Need::OwnConsent,
             // The sharing pages and consent routes: the help itself (team professionals).
             _ => Need::Help,
@@ -528,7 +624,8 @@ impl Route {
             | Need::YoungPersonsChoice
             | Need::OwnConsent
             | Need::OwnPlan
-            | Need::OwnTask => &[Which::Own, Which::Others],
+            | Need::OwnTask
+            | Need::SupportFiguresPart => &[Which::Own, Which::Others],
             _ => &[Which::Case1, Which::Case2],
         }
     }
@@ -675,6 +772,7 @@ fn expected(who: Who, route: Route, case: Which) -> Expect {
         | Need::OwnConsent
         | Need::OwnPlan
         | Need::OwnTask
+        | Need::SupportFiguresPart
             if !owns_page(who, case) =>
         {
             Expect::Hidden
@@ -689,6 +787,11 @@ fn expected(who: Who, route: Route, case: Which) -> Expect {
         Need::OwnPlan => allow(sees_plan(who), Expect::Forbidden),
         // Only the holder reports on an action, and only while they may see the plan.
         Need::OwnTask => allow(who == Who::Youth, Expect::Forbidden),
+        // Only a support figure says yes to being one, and logs contact moments.
+        Need::SupportFiguresPart => allow(
+            matches!(who, Who::SupportFigure | Who::SupportConsented),
+            Expect::Forbidden,
+        ),
     }
 }
 
@@ -737,7 +840,7 @@ const PARTICIPANTS: [Who; 5] = [
     Who::SupportConsented,
 ];
 
-const PARTICIPANT_ROUTES: [Route; 9] = [
+const PARTICIPANT_ROUTES: [Route; 12] = [
     Route::MinePlanPdf,
     Route::MineSignOff,
     Route::MinePlanProgress,
@@ -747,6 +850,9 @@ const PARTICIPANT_ROUTES: [Route; 9] = [
     Route::MineStance,
     Route::MineGiveConsent,
     Route::MineWithdrawConsent,
+    Route::MineNominate,
+    Route::MineAccept,
+    Route::MineContact,
 ];
 
 fn known_gap(who: Who, route: Route, case: Which) -> Option<&'static Gap> {
@@ -1634,6 +1740,201 @@ async fn prepare(w: &World, who: Who, route: Route, which: Which) -> Request {
         Route::ApiDestroy | Route::PageDestroy | Route::PageRetentionDestroy => {
             unreachable!("destroy cells return early")
         }
+
+        // Support figures, concerns and deliberations: each cell works on its own throwaway
+        // member, support figure or concern, made by the case's professional.
+        Route::ApiListSupportFigures => (format!("{api_case}/support-figures"), None, None),
+        Route::ApiNominate | Route::PageNominate => {
+            let throwaway = steun_member(app, &keeper, id, label).await;
+            let (path, body) = if route == Route::ApiNominate {
+                (
+                    format!("{api_case}/support-figures"),
+                    json!({"member_id": throwaway, "own_words": format!("Keus {label}")})
+                        .to_string(),
+                )
+            } else {
+                (
+                    format!("{page_case}/support/figures"),
+                    format!("member_id={throwaway}&own_words=Keus+{label}"),
+                )
+            };
+            (
+                path,
+                Some(body),
+                Some((format!("{api_case}/support-figures"), keeper)),
+            )
+        }
+        Route::ApiGetSupportFigure | Route::ApiSupportLog | Route::PageSupportFigure => {
+            let member = steun_member(app, &keeper, id, label).await;
+            let figure = support_figure(app, &keeper, id, &member, Stage::Approved).await;
+            let path = match route {
+                Route::ApiGetSupportFigure => format!("{api_case}/support-figures/{figure}"),
+                Route::ApiSupportLog => format!("{api_case}/support-figures/{figure}/log"),
+                _ => format!("{page_case}/support/figures/{figure}"),
+            };
+            (path, None, None)
+        }
+        Route::ApiPatchSupportFigure
+        | Route::ApiCoach
+        | Route::PageScreen
+        | Route::PageAgree
+        | Route::PageEndSupport
+        | Route::PageCoach => {
+            let member = steun_member(app, &keeper, id, label).await;
+            let stage = if matches!(route, Route::ApiPatchSupportFigure | Route::PageScreen) {
+                Stage::Nominated
+            } else {
+                Stage::Approved
+            };
+            let figure = support_figure(app, &keeper, id, &member, stage).await;
+            let api_figure = format!("{api_case}/support-figures/{figure}");
+            let page_figure = format!("{page_case}/support/figures/{figure}");
+            let (path, body, observe) = match route {
+                Route::ApiPatchSupportFigure => (
+                    api_figure.clone(),
+                    json!({"screening": {"decision": "approve", "reason": format!("Veilig {label}")}})
+                        .to_string(),
+                    api_figure,
+                ),
+                Route::ApiCoach => (
+                    format!("{api_figure}/log"),
+                    json!({"text": format!("Coaching {label}")}).to_string(),
+                    format!("{api_figure}/log"),
+                ),
+                Route::PageScreen => (
+                    format!("{page_figure}/screening"),
+                    format!("decision=approve&reason=Veilig+{label}"),
+                    api_figure,
+                ),
+                Route::PageAgree => (
+                    format!("{page_figure}/agreement"),
+                    format!("roles=practical&contact_how=Bellen+{label}&contact_frequency=wekelijks"),
+                    api_figure,
+                ),
+                Route::PageEndSupport => (
+                    format!("{page_figure}/end"),
+                    format!("reason=Gestopt+{label}"),
+                    api_figure,
+                ),
+                _ => (
+                    format!("{page_figure}/log"),
+                    format!("text=Coaching+{label}"),
+                    format!("{api_figure}/log"),
+                ),
+            };
+            (path, Some(body), Some((observe, keeper)))
+        }
+        Route::ApiListConcerns => (format!("{api_case}/concerns"), None, None),
+        Route::ApiRegisterConcern | Route::PageRegisterConcern => {
+            let (path, body) = if route == Route::ApiRegisterConcern {
+                (
+                    format!("{api_case}/concerns"),
+                    json!({"about": "informal_support", "what": format!("Zorg {label}"),
+                        "seriousness": "low"})
+                    .to_string(),
+                )
+            } else {
+                (
+                    format!("{page_case}/support/concerns"),
+                    format!("about=informal_support&what=Zorg+{label}&seriousness=low"),
+                )
+            };
+            (
+                path,
+                Some(body),
+                Some((format!("{api_case}/concerns"), keeper)),
+            )
+        }
+        Route::ApiCloseConcern | Route::PageCloseConcern => {
+            let concern = expect_created(
+                app,
+                &format!("{api_case}/concerns"),
+                &keeper,
+                &json!({"about": "informal_support", "what": format!("Open {label}"),
+                    "seriousness": "medium"})
+                .to_string(),
+            )
+            .await["id"]
+                .as_str()
+                .expect("concern id")
+                .to_string();
+            let (path, body) = if route == Route::ApiCloseConcern {
+                (
+                    format!("{api_case}/concerns/{concern}"),
+                    json!({"status": "closed", "what_was_done": format!("Gedaan {label}")})
+                        .to_string(),
+                )
+            } else {
+                (
+                    format!("{page_case}/support/concerns/{concern}/close"),
+                    format!("what_was_done=Gedaan+{label}"),
+                )
+            };
+            (
+                path,
+                Some(body),
+                Some((format!("{api_case}/concerns"), keeper)),
+            )
+        }
+        Route::ApiListDeliberations => (format!("{api_case}/deliberations"), None, None),
+        Route::ApiRecordDeliberation | Route::PageDeliberate => {
+            let (path, body) = if route == Route::ApiRecordDeliberation {
+                (
+                    format!("{api_case}/deliberations"),
+                    json!({"question": format!("Vraag {label}"), "participants": ["Fenna"],
+                        "considerations": "Afwegingen", "decision": "Besluit"})
+                    .to_string(),
+                )
+            } else {
+                (
+                    format!("{page_case}/support/deliberations"),
+                    format!(
+                        "question=Vraag+{label}&participants=Fenna&considerations=Afwegingen\
+                         &decision=Besluit"
+                    ),
+                )
+            };
+            (
+                path,
+                Some(body),
+                Some((format!("{api_case}/deliberations"), keeper)),
+            )
+        }
+        Route::PageSupport => (format!("{page_case}/support"), None, None),
+        Route::MineNominate => {
+            let throwaway = steun_member(app, &keeper, id, label).await;
+            (
+                format!("{mine}/support-figures"),
+                Some(format!("member_id={throwaway}&own_words=Mijn+keus+{label}")),
+                Some((format!("{api_case}/support-figures"), keeper)),
+            )
+        }
+        Route::MineAccept | Route::MineContact => {
+            // The nomination of the person the caller is on the map (a support figure), else
+            // of the coach: approved to accept, accepted to log contact.
+            let member = if who == Who::SupportConsented {
+                &c.members[0]
+            } else {
+                &c.members[1]
+            };
+            end_running(app, &keeper, id, member).await;
+            let (stage, action) = if route == Route::MineAccept {
+                (Stage::Approved, "accept")
+            } else {
+                (Stage::Active, "contacts")
+            };
+            let figure = support_figure(app, &keeper, id, member, stage).await;
+            let observe = if route == Route::MineAccept {
+                format!("{api_case}/support-figures/{figure}")
+            } else {
+                format!("{api_case}/support-figures/{figure}/log")
+            };
+            (
+                format!("{mine}/support-figures/{figure}/{action}"),
+                Some(format!("text=Contact+{label}")),
+                Some((observe, keeper)),
+            )
+        }
     };
     let area = match route {
         Route::ApiListCases | Route::ApiCreateCase => "/api/v1/cases".to_string(),
@@ -1826,6 +2127,96 @@ async fn ensure_request(app: &TestApp, keeper: &str, case: &str, open: bool) {
         )
         .await;
         assert_eq!(r.status, StatusCode::OK, "setup refusal: {}", r.body);
+    }
+}
+
+/// Where a throwaway support figure is on the road.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Nominated,
+    Approved,
+    Active,
+}
+
+/// A member made for one cell, so that its nomination meets no other.
+async fn steun_member(app: &TestApp, keeper: &str, case: &str, label: &str) -> String {
+    add_member(
+        app,
+        keeper,
+        case,
+        json!({"name": format!("Steun {label}"), "relation": "buur", "ring": 2,
+            "sector": "neighbourhood"}),
+    )
+    .await
+}
+
+/// A support figure for `member`, nominated by the case's professional and brought to `stage`
+/// (the acceptance straight in the store, as the person's own page would).
+async fn support_figure(
+    app: &TestApp,
+    keeper: &str,
+    case: &str,
+    member: &str,
+    stage: Stage,
+) -> String {
+    let base = format!("/api/v1/cases/{case}/support-figures");
+    let figure = expect_created(
+        app,
+        &base,
+        keeper,
+        &json!({"member_id": member, "own_words": "Omdat ik haar vertrouw"}).to_string(),
+    )
+    .await["id"]
+        .as_str()
+        .expect("support figure id")
+        .to_string();
+    if stage != Stage::Nominated {
+        let r = api(
+            app,
+            Method::PATCH,
+            &format!("{base}/{figure}"),
+            keeper,
+            Some(r#"{"screening": {"decision": "approve", "reason": "Veilig"}}"#),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "setup screening: {}", r.body);
+    }
+    if stage == Stage::Active {
+        use steunkring_domain::support_figure::{Acceptance, SupportStep};
+        app.store
+            .step_support_figure(
+                &OrgScope::operator(app.org.clone()),
+                &CaseId::from_stored(case),
+                &figure,
+                &SupportStep::Accept(Acceptance {
+                    on: chrono::Utc::now().date_naive(),
+                    participant: "voorbereiding".into(),
+                }),
+                operator_event(&app.org),
+            )
+            .await
+            .expect("setup acceptance");
+    }
+    figure
+}
+
+/// Ends every nomination of `member` that has not ended, so that a new one can start.
+async fn end_running(app: &TestApp, keeper: &str, case: &str, member: &str) {
+    let base = format!("/api/v1/cases/{case}/support-figures");
+    let list = api(app, Method::GET, &base, keeper, None).await.json();
+    for f in list["items"].as_array().into_iter().flatten() {
+        if f["member_id"] == member && f["status"] != "ended" {
+            let id = f["id"].as_str().unwrap_or_default();
+            let r = api(
+                app,
+                Method::PATCH,
+                &format!("{base}/{id}"),
+                keeper,
+                Some(r#"{"end": {"reason": "Voorbereiding"}}"#),
+            )
+            .await;
+            assert_eq!(r.status, StatusCode::OK, "setup end: {}", r.body);
+        }
     }
 }
 
