@@ -15,11 +15,31 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::Write as _;
 use steunkring_domain::audit::AuditRecord;
+use steunkring_domain::concern::{Concern, Deliberation};
 use steunkring_domain::consent::Party;
+use steunkring_domain::meeting::Meeting;
+use steunkring_domain::plan::Plan;
+use steunkring_domain::support_figure::{LogEntry, SupportFigure};
 use steunkring_store::{
-    AuditFilter, Case, DestructionRequest, Network, OrgScope, ParticipantEntry, SharingDecision,
-    SharingState, Store, StoreError, VersionSummary,
+    AuditFilter, Case, CurrentPlan, DestructionRequest, Network, OrgScope, ParticipantEntry,
+    PlanVersionSummary, SharingDecision, SharingState, Store, StoreError, VersionSummary,
 };
+
+/// An adopted plan version with what it held.
+#[derive(Serialize)]
+pub struct PlanVersionExport {
+    #[serde(flatten)]
+    pub summary: PlanVersionSummary,
+    pub plan: Plan,
+}
+
+/// A support figure with their log (coaching and contact moments).
+#[derive(Serialize)]
+pub struct SupportFigureExport {
+    #[serde(flatten)]
+    pub figure: SupportFigure,
+    pub log: Vec<LogEntry>,
+}
 
 /// A saved version with its content.
 #[derive(Serialize)]
@@ -48,6 +68,13 @@ pub struct AccessExport {
     pub sharing_decisions: Vec<SharingDecision>,
     pub participants: Vec<ParticipantEntry>,
     pub destruction_request: Option<DestructionRequest>,
+    /// The one plan as it stands, and every adopted version.
+    pub plan: CurrentPlan,
+    pub plan_versions: Vec<PlanVersionExport>,
+    pub meetings: Vec<Meeting>,
+    pub support_figures: Vec<SupportFigureExport>,
+    pub concerns: Vec<Concern>,
+    pub deliberations: Vec<Deliberation>,
     pub access_log: Vec<AccessEntry>,
 }
 
@@ -101,7 +128,23 @@ pub async fn gather(
             break;
         }
     }
+    let mut plan_versions = Vec::new();
+    for summary in store.plan_versions(scope, &id).await? {
+        let (summary, plan) = store.plan_version(scope, &id, &summary.id).await?;
+        plan_versions.push(PlanVersionExport { summary, plan });
+    }
+    let mut support_figures = Vec::new();
+    for figure in store.support_figures(scope, &id).await? {
+        let log = store.support_log(scope, &id, &figure.id).await?;
+        support_figures.push(SupportFigureExport { figure, log });
+    }
     Ok(AccessExport {
+        plan: store.plan(scope, &id).await?,
+        plan_versions,
+        meetings: store.meetings(scope, &id).await?,
+        support_figures,
+        concerns: store.concerns(scope, &id).await?,
+        deliberations: store.deliberations(scope, &id).await?,
         generated_at: Utc::now(),
         network,
         versions,
@@ -447,6 +490,8 @@ pub fn summary_html(x: &AccessExport) -> String {
         &participants,
     );
 
+    plan_html(&mut out, &tr, x);
+
     if let Some(d) = &x.destruction_request {
         out.push_str("<h2>Verzoek om vernietiging</h2>\n<dl>\n");
         let _ = writeln!(
@@ -494,6 +539,183 @@ pub fn summary_html(x: &AccessExport) -> String {
     );
     out.push_str("</body>\n</html>\n");
     out
+}
+
+/// The plan, its versions, the network meetings, support figures, concerns and moral
+/// deliberations, for the summary. Everything here is escaped (by [`table`] and [`esc`]).
+fn plan_html(out: &mut String, tr: &Tr, x: &AccessExport) {
+    let plan = &x.plan.plan;
+    out.push_str("<h2>Het plan</h2>\n");
+    let goals: Vec<Vec<String>> = plan
+        .goals
+        .iter()
+        .map(|g| {
+            vec![
+                g.text.clone(),
+                tr.t(g.holder.label_key()),
+                g.how_we_know.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    table(
+        out,
+        &["Doel", "Van wie", "Hoe weten we dat het gelukt is"],
+        &goals,
+    );
+    let actions: Vec<Vec<String>> = plan
+        .actions
+        .iter()
+        .map(|a| {
+            let notes: Vec<String> = a
+                .progress
+                .iter()
+                .map(|n| {
+                    format!(
+                        "{} {}: {}",
+                        moment(n.at),
+                        n.by,
+                        n.text.clone().unwrap_or_default()
+                    )
+                })
+                .collect();
+            vec![
+                a.what.clone(),
+                a.who.as_code(),
+                a.due_on.map(day).unwrap_or_default(),
+                tr.t(a.status.label_key()),
+                notes.join(" · "),
+            ]
+        })
+        .collect();
+    table(
+        out,
+        &["Wat", "Wie", "Wanneer klaar", "Stand", "Voortgang"],
+        &actions,
+    );
+    let s = &plan.safety;
+    let mut safety: Vec<Vec<String>> = [
+        ("Zorgen", &s.worries),
+        ("Wat gaat goed", &s.working_well),
+        ("Wat moet er gebeuren", &s.needs_to_happen),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| v.as_ref().map(|v| vec![k.to_string(), v.clone()]))
+    .collect();
+    for a in &s.agreements {
+        safety.push(vec![
+            "Veiligheidsafspraak".into(),
+            format!(
+                "{} — {} (wie let op: {}; als het misgaat: {})",
+                a.concern, a.agreement, a.who_watches, a.if_wrong
+            ),
+        ]);
+    }
+    table(out, &["Veiligheid", ""], &safety);
+    let versions: Vec<Vec<String>> = x
+        .plan_versions
+        .iter()
+        .map(|v| {
+            let signed: Vec<String> = v.summary.sign_offs.iter().map(|s| s.name.clone()).collect();
+            vec![
+                v.summary.number.to_string(),
+                day(v.summary.adopted_on),
+                signed.join(", "),
+            ]
+        })
+        .collect();
+    out.push_str("<h3>Vastgestelde versies</h3>\n");
+    table(
+        out,
+        &["Versie", "Vastgesteld op", "Akkoord gegeven door"],
+        &versions,
+    );
+    out.push_str("<h2>Netwerkberaad</h2>\n");
+    let meetings: Vec<Vec<String>> = x
+        .meetings
+        .iter()
+        .map(|m| {
+            let invitees: Vec<String> = m.invitees.iter().map(|i| i.name.clone()).collect();
+            vec![
+                moment(m.starts_at),
+                tr.t(m.kind.label_key()),
+                m.own_question.clone(),
+                invitees.join(", "),
+                m.notes.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    table(
+        out,
+        &[
+            "Wanneer",
+            "Soort",
+            "Eigen vraag",
+            "Genodigden",
+            "Aantekeningen",
+        ],
+        &meetings,
+    );
+    out.push_str("<h2>Steunfiguren</h2>\n");
+    let figures: Vec<Vec<String>> = x
+        .support_figures
+        .iter()
+        .map(|f| {
+            let log: Vec<String> = f
+                .log
+                .iter()
+                .map(|l| format!("{} {}: {}", day(l.on), l.by, l.text))
+                .collect();
+            vec![
+                f.figure.member_name.clone(),
+                day(f.figure.nominated_on),
+                f.figure.own_words.clone(),
+                tr.t(f.figure.status.label_key()),
+                log.join(" · "),
+            ]
+        })
+        .collect();
+    table(
+        out,
+        &[
+            "Naam",
+            "Voorgedragen op",
+            "In eigen woorden",
+            "Stand",
+            "Logboek",
+        ],
+        &figures,
+    );
+    out.push_str("<h2>Zorgen en moreel beraad</h2>\n");
+    let concerns: Vec<Vec<String>> = x
+        .concerns
+        .iter()
+        .map(|c| {
+            vec![
+                moment(c.registered_at),
+                c.about_name.clone().unwrap_or_default(),
+                c.what.clone(),
+                tr.t(c.status.label_key()),
+            ]
+        })
+        .collect();
+    table(out, &["Wanneer", "Over", "Wat", "Stand"], &concerns);
+    let deliberations: Vec<Vec<String>> = x
+        .deliberations
+        .iter()
+        .map(|d| {
+            vec![
+                day(d.held_on),
+                d.question.clone(),
+                d.participants.join(", "),
+                d.decision.clone(),
+            ]
+        })
+        .collect();
+    table(
+        out,
+        &["Wanneer", "Vraag", "Wie deden mee", "Besluit"],
+        &deliberations,
+    );
 }
 
 /// The ZIP with `samenvatting.html` and `gegevens.json`.

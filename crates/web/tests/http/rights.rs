@@ -400,6 +400,33 @@ async fn the_access_export_is_a_zip_with_a_summary_and_the_data() {
     let app = TestApp::new().await;
     let pro = app.login_api("pro@test.nl").await;
     let case = new_case(&app, &pro, "<script>alert(1)</script> Mo").await;
+    // A plan with a goal, an action and a safety agreement, and a network meeting: the
+    // export holds everything on the file.
+    let plan = serde_json::json!({
+        "revision": 0,
+        "goals": [{"text": "Weer naar <b>school</b>", "holder": "youth"}],
+        "actions": [{"what": "Ophalen op maandag", "who": "youth"}],
+        "safety": {"agreements": [{"concern": "Ruzie", "agreement": "Bij oma slapen",
+            "who_watches": "Oma", "if_wrong": "Bellen"}]}
+    });
+    let r = crate::app::api(
+        &app,
+        axum::http::Method::PUT,
+        &format!("/api/v1/cases/{case}/plan"),
+        &pro,
+        Some(&plan.to_string()),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let r = crate::app::api(
+        &app,
+        axum::http::Method::POST,
+        &format!("/api/v1/cases/{case}/meetings"),
+        &pro,
+        Some(r#"{"kind": "network_meeting", "own_question": "Hoe verder?", "starts_at": "2027-01-12T19:30"}"#),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     let path = format!("/api/v1/cases/{case}/export");
     let auth = format!("Bearer {pro}");
     let (status, headers, bytes) = get_bytes(&app, &path, &[("authorization", &auth)]).await;
@@ -439,6 +466,19 @@ async fn the_access_export_is_a_zip_with_a_summary_and_the_data() {
         "<script>alert(1)</script> Mo"
     );
     assert!(data["access_log"].as_array().is_some_and(|l| !l.is_empty()));
+    assert_eq!(
+        data["plan"]["plan"]["goals"][0]["text"],
+        "Weer naar <b>school</b>"
+    );
+    assert_eq!(
+        data["plan"]["plan"]["safety"]["agreements"][0]["agreement"],
+        "Bij oma slapen"
+    );
+    assert_eq!(data["meetings"][0]["own_question"], "Hoe verder?");
+    assert!(data["support_figures"].as_array().is_some());
+    assert!(html.contains("Weer naar &lt;b&gt;school&lt;/b&gt;"));
+    assert!(html.contains("Ophalen op maandag") && html.contains("Bij oma slapen"));
+    assert!(html.contains("Hoe verder?"));
 
     assert!(html.contains("<html lang=\"nl\">"));
     assert!(html.contains("Gegevens van Fenna"));
