@@ -3,6 +3,7 @@
 //! finds what is there and changes nothing, unless more cases are asked for.
 
 mod people;
+mod plan;
 
 use crate::admin::{ensure_teams, operator_event};
 use anyhow::{Context, bail};
@@ -15,6 +16,8 @@ use steunkring_store::{CaseQuery, NewUser, OrgScope, Store, StoreError};
 
 pub const ORG_NAME: &str = "Jeugdhulp Demostad";
 pub const TEAMS: [&str; 2] = ["Wijkteam Centrum", "Wijkteam Noord"];
+/// How many demo cases get a plan.
+const DEMO_PLANS: usize = 20;
 /// For trying Steunkring out only; printed with every list of demo logins.
 pub const DEMO_PASSWORD: &str = "demo-steunkring";
 
@@ -152,12 +155,15 @@ pub async fn add_cases(
     }
     // A fresh organisation always gets the same people; later runs get others.
     let seed = newest.map_or(SEED, |c| SEED ^ fnv1a(c.id.as_str()));
+    let lead = network_lead(store, demo).await?;
     let mut maker = people::CaseMaker::new(
         seed,
         Utc::now().date_naive(),
         demo.teams.clone(),
-        network_lead(store, demo).await?,
+        lead.clone(),
     );
+    // Only a fresh demo organisation gets plans; later runs add cases alone.
+    let mut first_batch = benchmark.is_none();
     let started = Instant::now();
     let (mut done, mut members, mut ties) = (0u32, 0usize, 0usize);
     while done < wanted {
@@ -180,6 +186,12 @@ pub async fn add_cases(
             )
             .await
             .context("could not add the demo cases")?;
+        if first_batch {
+            // The first cases get a plan to try the plan pages with.
+            let with_ids: Vec<_> = ids.iter().cloned().zip(batch.iter()).collect();
+            plan::add(store, &demo.org, &lead, &with_ids, DEMO_PLANS).await?;
+            first_batch = false;
+        }
         if with_benchmark {
             benchmark = ids.into_iter().next();
         }

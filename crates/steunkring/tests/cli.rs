@@ -10,7 +10,8 @@ use steunkring_domain::audit::AuditAction;
 use steunkring_domain::ids::CaseId;
 use steunkring_domain::{Email, OrgId};
 use steunkring_store::{
-    AuditFilter, CaseQuery, CaseSummary, NewSession, OrgScope, SessionKind, SessionStage, Store,
+    AuditFilter, CaseQuery, CaseSummary, NewSession, OrgScope, PlanStore, SessionKind,
+    SessionStage, Store,
 };
 use steunkring_store_sqlite::SqliteStore;
 
@@ -876,6 +877,20 @@ async fn demo_cases_are_added_once_with_a_40_member_benchmark_case() {
     let network = store.network(&scope, &id).await.expect("network");
     assert_eq!(network.members.len(), 40);
     assert_eq!(network.ties.len(), 60);
+    // The first demo cases come with an adopted plan in which the network holds actions.
+    let plan = store.plan(&scope, &id).await.expect("plan");
+    assert!(
+        plan.plan.actions.iter().any(|a| a.who.is_member()),
+        "{plan:?}"
+    );
+    assert_eq!(
+        store
+            .plan_versions(&scope, &id)
+            .await
+            .expect("versions")
+            .len(),
+        1
+    );
     for c in &cases {
         let n = store.network(&scope, &c.id).await.expect("network");
         assert!((3..=40).contains(&n.members.len()), "{}", n.members.len());
