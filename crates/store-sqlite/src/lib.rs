@@ -73,5 +73,7 @@ steunkring_store::impl_sql_store!(
     db = sqlx::Sqlite,
     backend = "sqlite",
     lock = "",
-    teams_agg = "group_concat(tm.team_id, ',')"
+    teams_agg = "group_concat(tm.team_id, ',')",
+    json_agg = "json_group_array",
+    json_object = "json_object"
 );
