@@ -237,7 +237,7 @@ pub struct CaseQuery {
 }
 
 /// The network of a case as stored now.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 pub struct Network {
     pub members: Vec<steunkring_domain::network::NetworkMember>,
     pub ties: Vec<steunkring_domain::network::Tie>,

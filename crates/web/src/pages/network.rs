@@ -5,6 +5,7 @@ use super::cases::{CaseView, access_error, internal};
 use super::{PageForm, PageUser, Shell, error_page, render, see_other};
 use crate::auth::ClientAddr;
 use crate::cases::{admit, case_event, may, open_case};
+use crate::drawn::Drawn;
 use crate::i18n::Tr;
 use crate::network::{
     MapOptions, ViewName, contact_name, direction_name, known_name, level_name, map_input,
@@ -18,6 +19,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use serde::Deserialize;
+use std::sync::Arc;
 use steunkring_domain::Actor;
 use steunkring_domain::FieldError;
 use steunkring_domain::audit::AuditAction;
@@ -142,15 +144,12 @@ struct CaseNetworkPage {
 
 /// Everything about the network that the case page shows.
 pub struct NetworkView {
-    pub svg: String,
-    pub sentences: Vec<String>,
-    pub rows: Vec<MemberRow>,
-    pub ties: Vec<TieRow>,
+    /// The map, the indicator sentences, the member table, the ties and the member choices.
+    pub drawn: Arc<Drawn>,
     pub views: Vec<ViewLink>,
     pub rings: Vec<Opt>,
     pub sectors: Vec<Opt>,
     pub tie_kinds: Vec<Opt>,
-    pub members: Vec<Opt>,
     pub versions: Vec<VersionRow>,
     pub may_change: bool,
     pub errors: Vec<String>,
@@ -190,6 +189,42 @@ fn view_links(tr: &Tr, base: &str, o: &MapOptions) -> Vec<ViewLink> {
     ]
 }
 
+/// The rows of the member table, the list of ties and the member choices of the tie form:
+/// the parts of the page that depend only on the network and the language, kept with the
+/// drawn map (see [`crate::drawn`]).
+pub(crate) fn network_rows(tr: &Tr, network: &Network) -> (Vec<MemberRow>, Vec<TieRow>, Vec<Opt>) {
+    let name_of = |id: &MemberId| {
+        network
+            .members
+            .iter()
+            .find(|m| &m.id == id)
+            .map(|m| m.name.clone())
+            .unwrap_or_default()
+    };
+    let rows = network.members.iter().map(|m| member_row(tr, m)).collect();
+    let ties = network
+        .ties
+        .iter()
+        .map(|t| TieRow {
+            from_id: t.from.to_string(),
+            to_id: t.to.to_string(),
+            from: name_of(&t.from),
+            to: name_of(&t.to),
+            kind: tie_kind_name(tr, t.kind),
+        })
+        .collect();
+    let members = network
+        .members
+        .iter()
+        .map(|m| Opt {
+            value: m.id.to_string(),
+            label: m.name.clone(),
+            selected: false,
+        })
+        .collect();
+    (rows, ties, members)
+}
+
 /// What the case page reads for `actor` once the case is known, as the policy allows it: the
 /// network with its versions for those who may read it, the participants for those who may
 /// also manage them, the destruction request for those who handle it; nothing for a case the
@@ -207,6 +242,7 @@ pub fn page_parts(actor: &Actor, case: &Case) -> CasePageParts {
 }
 
 fn network_view(
+    state: &AppState,
     user: &PageUser,
     tr: &Tr,
     page: &CasePage,
@@ -217,38 +253,15 @@ fn network_view(
     let case = &page.case;
     let network = &page.network;
     let base = format!("/cases/{}", case.id);
-    let input = map_input(
-        tr,
-        &case.youth_name,
-        &network.members,
-        &network.ties,
-        options,
-        Some(&base),
-    );
-    let indicators = Indicators::compute(&network.members, &network.ties);
-    let name_of = |id: &MemberId| {
-        network
-            .members
-            .iter()
-            .find(|m| &m.id == id)
-            .map(|m| m.name.clone())
-            .unwrap_or_default()
-    };
     NetworkView {
-        svg: steunkring_netmap::render(&input),
-        sentences: sentences(tr, &indicators),
-        rows: network.members.iter().map(|m| member_row(tr, m)).collect(),
-        ties: network
-            .ties
-            .iter()
-            .map(|t| TieRow {
-                from_id: t.from.to_string(),
-                to_id: t.to.to_string(),
-                from: name_of(&t.from),
-                to: name_of(&t.to),
-                kind: tie_kind_name(tr, t.kind),
-            })
-            .collect(),
+        drawn: state.drawn.get(
+            tr,
+            user.lang,
+            case.id.as_str(),
+            &case.youth_name,
+            options,
+            network,
+        ),
         views: view_links(tr, &base, options),
         rings: (1..=3u8)
             .map(|r| Opt {
@@ -269,15 +282,6 @@ fn network_view(
             |k| tie_kind_name(tr, k),
             "knows",
         ),
-        members: network
-            .members
-            .iter()
-            .map(|m| Opt {
-                value: m.id.to_string(),
-                label: m.name.clone(),
-                selected: false,
-            })
-            .collect(),
         versions: page
             .versions
             .iter()
@@ -309,6 +313,7 @@ fn network_view(
 
 /// The case page from what [`Store::case_page`](steunkring_store::Store::case_page) read.
 fn case_page(
+    state: &AppState,
     user: &PageUser,
     page: &CasePage,
     options: &MapOptions,
@@ -321,7 +326,7 @@ fn case_page(
     view.destruction = super::rights::notice(page.destruction.as_ref());
     let network = view
         .may_network
-        .then(|| network_view(user, &shell.tr, page, options, fast, errors));
+        .then(|| network_view(state, user, &shell.tr, page, options, fast, errors));
     let page = CaseNetworkPage {
         title: view.name.clone(),
         case: view,
@@ -348,6 +353,7 @@ async fn reshow(
         .await
     {
         Ok(page) => case_page(
+            state,
             user,
             &page,
             &MapOptions::default(),
@@ -381,6 +387,7 @@ pub async fn show(
         Err(e) => return access_error(user.lang, e),
     };
     case_page(
+        &state,
         &user,
         &page,
         &options,
