@@ -83,6 +83,16 @@ macro_rules! impl_sql_store {
 
             /// Appends one audit entry inside an open write transaction, extending the chain.
             async fn append_in_tx(tx: &mut Tx<'_>, event: &AuditEvent) -> StoreResult<()> {
+                append_all_in_tx(tx, std::slice::from_ref(event)).await
+            }
+
+            /// Appends entries in order inside an open write transaction, extending the chain:
+            /// the chain head is read (and locked) once and written once, however many entries
+            /// there are, so a group commit of read entries costs one insert per entry.
+            async fn append_all_in_tx(tx: &mut Tx<'_>, events: &[AuditEvent]) -> StoreResult<()> {
+                if events.is_empty() {
+                    return Ok(());
+                }
                 let head = sqlx::query(concat!(
                     "SELECT last_seq, last_hash FROM audit_head WHERE id = 1",
                     $lock
@@ -90,38 +100,41 @@ macro_rules! impl_sql_store {
                 .fetch_one(&mut **tx)
                 .await
                 .map_err(backend_err)?;
-                let last_seq: i64 = head.try_get("last_seq").map_err(backend_err)?;
-                let prev_hash: String = head.try_get("last_hash").map_err(backend_err)?;
-                let seq = last_seq + 1;
-                let id = AuditId::generate().to_string();
-                let hash = chain_hash(&id, seq, event, &prev_hash);
-                sqlx::query(
-                    "INSERT INTO audit_log (seq, id, at, action, outcome, user_id, role, on_behalf_of, \
-                     org_id, case_id, object_type, object_id, purpose, source_addr, prev_hash, hash) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
-                )
-                .bind(seq)
-                .bind(&id)
-                .bind(event.at)
-                .bind(event.action.as_str())
-                .bind(event.outcome.as_str())
-                .bind(event.user_id.as_ref().map(|u| u.as_str().to_string()))
-                .bind(event.role.map(|r| r.as_str()))
-                .bind(event.on_behalf_of.as_deref())
-                .bind(event.org_id.as_ref().map(|o| o.as_str().to_string()))
-                .bind(event.case_id.as_deref())
-                .bind(event.object_type.as_deref())
-                .bind(event.object_id.as_deref())
-                .bind(event.purpose.as_deref())
-                .bind(event.source_addr.as_deref())
-                .bind(&prev_hash)
-                .bind(&hash)
-                .execute(&mut **tx)
-                .await
-                .map_err(backend_err)?;
+                let mut seq: i64 = head.try_get("last_seq").map_err(backend_err)?;
+                let mut prev_hash: String = head.try_get("last_hash").map_err(backend_err)?;
+                for event in events {
+                    seq += 1;
+                    let id = AuditId::generate().to_string();
+                    let hash = chain_hash(&id, seq, event, &prev_hash);
+                    sqlx::query(
+                        "INSERT INTO audit_log (seq, id, at, action, outcome, user_id, role, on_behalf_of, \
+                         org_id, case_id, object_type, object_id, purpose, source_addr, prev_hash, hash) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+                    )
+                    .bind(seq)
+                    .bind(&id)
+                    .bind(event.at)
+                    .bind(event.action.as_str())
+                    .bind(event.outcome.as_str())
+                    .bind(event.user_id.as_ref().map(|u| u.as_str().to_string()))
+                    .bind(event.role.map(|r| r.as_str()))
+                    .bind(event.on_behalf_of.as_deref())
+                    .bind(event.org_id.as_ref().map(|o| o.as_str().to_string()))
+                    .bind(event.case_id.as_deref())
+                    .bind(event.object_type.as_deref())
+                    .bind(event.object_id.as_deref())
+                    .bind(event.purpose.as_deref())
+                    .bind(event.source_addr.as_deref())
+                    .bind(&prev_hash)
+                    .bind(&hash)
+                    .execute(&mut **tx)
+                    .await
+                    .map_err(backend_err)?;
+                    prev_hash = hash;
+                }
                 sqlx::query("UPDATE audit_head SET last_seq = $1, last_hash = $2 WHERE id = 1")
                     .bind(seq)
-                    .bind(&hash)
+                    .bind(&prev_hash)
                     .execute(&mut **tx)
                     .await
                     .map_err(backend_err)?;
@@ -2252,9 +2265,7 @@ macro_rules! impl_sql_store {
                         return Ok(());
                     }
                     let mut tx = self.begin_write().await.map_err(backend_err)?;
-                    for event in &events {
-                        append_in_tx(&mut tx, event).await?;
-                    }
+                    append_all_in_tx(&mut tx, &events).await?;
                     tx.commit().await.map_err(backend_err)
                 }
 
