@@ -81,5 +81,7 @@ steunkring_store::impl_sql_store!(
     db = sqlx::Postgres,
     backend = "postgres",
     lock = " FOR UPDATE",
-    teams_agg = "string_agg(tm.team_id, ',')"
+    teams_agg = "string_agg(tm.team_id, ',')",
+    json_agg = "json_agg",
+    json_object = "json_build_object"
 );

@@ -16,6 +16,8 @@ mod plan;
 mod rows;
 mod scope;
 mod sql;
+#[doc(hidden)]
+pub mod stored;
 mod support;
 #[cfg(feature = "testsuite")]
 pub mod testsuite;
@@ -184,6 +186,23 @@ pub trait Store: PlanStore + SupportStore + Send + Sync + 'static {
         scope: &OrgScope,
         id: &steunkring_domain::ids::CaseId,
     ) -> StoreResult<Case>;
+    /// Everything the case page shows, for one view: the case with its parents and, as `parts`
+    /// decides once it has seen the case (the policy depends on its team), the network with
+    /// its versions, the participants and the latest destruction request. Returns exactly
+    /// what `get_case`, `network`, `list_versions`, `list_participants` and
+    /// `destruction_request` would, with one scope check.
+    ///
+    /// The page is the most viewed one and its network grows with the case, so this reads it
+    /// in two statements on one connection whatever its size: each list comes back as one
+    /// JSON value instead of a row per item. On SQLite every statement and every result row
+    /// is a hop between threads, and those hops were most of the page's cost
+    /// (docs/benchmarks.md).
+    async fn case_page(
+        &self,
+        scope: &OrgScope,
+        id: &steunkring_domain::ids::CaseId,
+        parts: &(dyn for<'c> Fn(&'c Case) -> CasePageParts + Send + Sync),
+    ) -> StoreResult<CasePage>;
     async fn list_cases(
         &self,
         scope: &OrgScope,

@@ -174,6 +174,42 @@ pub struct Case {
     pub updated_at: DateTime<Utc>,
 }
 
+impl AsRef<Case> for Case {
+    fn as_ref(&self) -> &Case {
+        self
+    }
+}
+
+/// Which parts of a case the case page may show, besides the case itself. The caller decides
+/// them from the case once it is loaded (its team decides what the policy allows), so the store
+/// never reads what the page may not show.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CasePageParts {
+    /// The network (members and ties) and its saved versions.
+    pub network: bool,
+    /// The participants with their latest invitation.
+    pub participants: bool,
+    /// The latest destruction request.
+    pub destruction: bool,
+}
+
+/// Everything the case page shows, read in one go (see [`crate::Store::case_page`]). A part the
+/// caller did not ask for is empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CasePage {
+    pub case: Case,
+    pub network: Network,
+    pub versions: Vec<VersionSummary>,
+    pub participants: Vec<ParticipantEntry>,
+    pub destruction: Option<DestructionRequest>,
+}
+
+impl AsRef<Case> for CasePage {
+    fn as_ref(&self) -> &Case {
+        &self.case
+    }
+}
+
 /// A line in the case list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CaseSummary {
@@ -201,7 +237,7 @@ pub struct CaseQuery {
 }
 
 /// The network of a case as stored now.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 pub struct Network {
     pub members: Vec<steunkring_domain::network::NetworkMember>,
     pub ties: Vec<steunkring_domain::network::Tie>,

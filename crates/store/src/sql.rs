@@ -19,12 +19,17 @@ mod support;
 /// - `lock`: the row-lock suffix for reading the audit chain head (`" FOR UPDATE"` on
 ///   PostgreSQL; empty on SQLite, whose `BEGIN IMMEDIATE` already serialises writers).
 /// - `teams_agg`: the aggregate that joins a user's team ids with commas.
+/// - `json_agg` and `json_object`: the aggregate that gathers JSON values into one array, and
+///   the function that makes a JSON object from `'key', value` pairs (`json_group_array` and
+///   `json_object` on SQLite, `json_agg` and `json_build_object` on PostgreSQL). The case page
+///   reads each list as one value instead of a row per item (see `case_page`).
 #[macro_export]
 macro_rules! impl_sql_store {
-    ($store:ty, db = $db:ty, backend = $backend:literal, lock = $lock:literal, teams_agg = $agg:literal) => {
+    ($store:ty, db = $db:ty, backend = $backend:literal, lock = $lock:literal, teams_agg = $agg:literal,
+     json_agg = $jagg:literal, json_object = $jobj:literal) => {
         const _: () = {
             use $crate::{
-                AuditFilter, Case, CaseQuery, DestructionReport, DestructionRequest, NewDestructionRequest, OpenDestructionRequest, RetentionCandidate, CaseSummary, ImportedCase, Invitation, InvitationFound, LoginRecord,
+                AuditFilter, Case, CasePage, CasePageParts, CaseQuery, DestructionReport, DestructionRequest, NewDestructionRequest, OpenDestructionRequest, RetentionCandidate, CaseSummary, ImportedCase, Invitation, InvitationFound, LoginRecord,
                 MemberChange, Network, NewParticipant, Participant, ParticipantEntry, ParticipantKind, ParticipantLink, SharingDecision, SharingState,
                 VersionSummary, WithholdingRecord, NewSession, NewUser, Org, OrgScope, SessionKind,
                 SessionRecord, SessionStage, Store, StoreError, StoreResult, Team, User,
@@ -85,6 +90,16 @@ macro_rules! impl_sql_store {
 
             /// Appends one audit entry inside an open write transaction, extending the chain.
             async fn append_in_tx(tx: &mut Tx<'_>, event: &AuditEvent) -> StoreResult<()> {
+                append_all_in_tx(tx, std::slice::from_ref(event)).await
+            }
+
+            /// Appends entries in order inside an open write transaction, extending the chain:
+            /// the chain head is read (and locked) once and written once, however many entries
+            /// there are, so a group commit of read entries costs one insert per entry.
+            async fn append_all_in_tx(tx: &mut Tx<'_>, events: &[AuditEvent]) -> StoreResult<()> {
+                if events.is_empty() {
+                    return Ok(());
+                }
                 let head = sqlx::query(concat!(
                     "SELECT last_seq, last_hash FROM audit_head WHERE id = 1",
                     $lock
@@ -92,38 +107,41 @@ macro_rules! impl_sql_store {
                 .fetch_one(&mut **tx)
                 .await
                 .map_err(backend_err)?;
-                let last_seq: i64 = head.try_get("last_seq").map_err(backend_err)?;
-                let prev_hash: String = head.try_get("last_hash").map_err(backend_err)?;
-                let seq = last_seq + 1;
-                let id = AuditId::generate().to_string();
-                let hash = chain_hash(&id, seq, event, &prev_hash);
-                sqlx::query(
-                    "INSERT INTO audit_log (seq, id, at, action, outcome, user_id, role, on_behalf_of, \
-                     org_id, case_id, object_type, object_id, purpose, source_addr, prev_hash, hash) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
-                )
-                .bind(seq)
-                .bind(&id)
-                .bind(event.at)
-                .bind(event.action.as_str())
-                .bind(event.outcome.as_str())
-                .bind(event.user_id.as_ref().map(|u| u.as_str().to_string()))
-                .bind(event.role.map(|r| r.as_str()))
-                .bind(event.on_behalf_of.as_deref())
-                .bind(event.org_id.as_ref().map(|o| o.as_str().to_string()))
-                .bind(event.case_id.as_deref())
-                .bind(event.object_type.as_deref())
-                .bind(event.object_id.as_deref())
-                .bind(event.purpose.as_deref())
-                .bind(event.source_addr.as_deref())
-                .bind(&prev_hash)
-                .bind(&hash)
-                .execute(&mut **tx)
-                .await
-                .map_err(backend_err)?;
+                let mut seq: i64 = head.try_get("last_seq").map_err(backend_err)?;
+                let mut prev_hash: String = head.try_get("last_hash").map_err(backend_err)?;
+                for event in events {
+                    seq += 1;
+                    let id = AuditId::generate().to_string();
+                    let hash = chain_hash(&id, seq, event, &prev_hash);
+                    sqlx::query(
+                        "INSERT INTO audit_log (seq, id, at, action, outcome, user_id, role, on_behalf_of, \
+                         org_id, case_id, object_type, object_id, purpose, source_addr, prev_hash, hash) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+                    )
+                    .bind(seq)
+                    .bind(&id)
+                    .bind(event.at)
+                    .bind(event.action.as_str())
+                    .bind(event.outcome.as_str())
+                    .bind(event.user_id.as_ref().map(|u| u.as_str().to_string()))
+                    .bind(event.role.map(|r| r.as_str()))
+                    .bind(event.on_behalf_of.as_deref())
+                    .bind(event.org_id.as_ref().map(|o| o.as_str().to_string()))
+                    .bind(event.case_id.as_deref())
+                    .bind(event.object_type.as_deref())
+                    .bind(event.object_id.as_deref())
+                    .bind(event.purpose.as_deref())
+                    .bind(event.source_addr.as_deref())
+                    .bind(&prev_hash)
+                    .bind(&hash)
+                    .execute(&mut **tx)
+                    .await
+                    .map_err(backend_err)?;
+                    prev_hash = hash;
+                }
                 sqlx::query("UPDATE audit_head SET last_seq = $1, last_hash = $2 WHERE id = 1")
                     .bind(seq)
-                    .bind(&hash)
+                    .bind(&prev_hash)
                     .execute(&mut **tx)
                     .await
                     .map_err(backend_err)?;
@@ -214,7 +232,14 @@ macro_rules! impl_sql_store {
             }
 
 
-            fn case_from_row(row: &<$db as sqlx::Database>::Row, parents: Vec<Parent>) -> Result<Case, sqlx::Error> {
+            /// A case from a row of [`read_case`], its parents from the row's JSON list.
+            fn case_from_row(row: &<$db as sqlx::Database>::Row) -> Result<Case, sqlx::Error> {
+                let parents: Option<String> = row.try_get("parents")?;
+                let parents = $crate::stored::json_list::<$crate::stored::StoredParent>(parents.as_deref())
+                    .map_err(|e| sqlx::Error::Decode(e.into()))?
+                    .into_iter()
+                    .map(Parent::from)
+                    .collect();
                 let setting: String = row.try_get("setting")?;
                 let status: String = row.try_get("status")?;
                 Ok(Case {
@@ -239,18 +264,21 @@ macro_rules! impl_sql_store {
                 })
             }
 
-            /// Reads one case of the organisation, inside any executor.
+            /// Reads one case of the organisation, inside any executor: one statement, with the
+            /// parents (in their order) as a JSON list in the column `parents`.
             async fn read_case<'e, E>(exec: E, org: &OrgId, id: &CaseId) -> StoreResult<Option<<$db as sqlx::Database>::Row>>
             where
                 E: sqlx::Executor<'e, Database = $db>,
             {
-                sqlx::query(
+                sqlx::query(concat!(
                     "SELECT c.id, c.org_id, c.team_id, t.name AS team_name, c.youth_name, c.preferred_name, \
                      c.birth_date, c.gender, c.setting, c.network_lead, u.name AS network_lead_name, c.status, \
-                     c.opened_on, c.closed_on, c.updated_at, c.framework \
+                     c.opened_on, c.closed_on, c.updated_at, c.framework, \
+                     CAST((SELECT ", $jagg, "(", $jobj, "('name', p.name, 'gezag', p.gezag) ORDER BY p.position) \
+                     FROM case_parents p WHERE p.case_id = c.id) AS TEXT) AS parents \
                      FROM cases c JOIN teams t ON t.id = c.team_id LEFT JOIN users u ON u.id = c.network_lead \
                      WHERE c.id = $1 AND c.org_id = $2",
-                )
+                ))
                 .bind(id.as_str())
                 .bind(org.as_str())
                 .fetch_optional(exec)
@@ -258,20 +286,38 @@ macro_rules! impl_sql_store {
                 .map_err(backend_err)
             }
 
-            async fn read_parents<'e, E>(exec: E, id: &CaseId) -> StoreResult<Vec<Parent>>
-            where
-                E: sqlx::Executor<'e, Database = $db>,
-            {
-                let rows = sqlx::query("SELECT name, gezag FROM case_parents WHERE case_id = $1 ORDER BY position")
-                    .bind(id.as_str())
-                    .fetch_all(exec)
-                    .await
-                    .map_err(backend_err)?;
-                rows.iter()
-                    .map(|r| Ok(Parent { name: r.try_get("name")?, gezag: r.try_get("gezag")? }))
-                    .collect::<Result<_, sqlx::Error>>()
-                    .map_err(backend_err)
-            }
+            /// What the case page shows of a case besides the case itself, for
+            /// [`Store::case_page`]: one row, one JSON list per part, a part not asked for NULL.
+            /// `$1` is the case, `$2`–`$4` say whether to read the network (with its versions),
+            /// the participants and the latest destruction request. The orders are those of
+            /// `network`, `list_versions`, `list_participants` and `destruction_request`.
+            const CASE_PAGE_PARTS: &str = concat!(
+                "SELECT ",
+                "CASE WHEN $2 THEN CAST((SELECT ", $jagg, "(", $jobj, "(",
+                "'id', m.id, 'name', m.name, 'relation', m.relation, 'ring', m.ring, 'sector', m.sector, ",
+                "'level', m.level, 'support', m.support, 'tie_quality', m.tie_quality, 'stance', m.stance, ",
+                "'roles', m.roles, 'protective', m.protective, 'risk', m.risk, 'available', m.available, ",
+                "'is_adult', m.is_adult, 'known_years', m.known_years, 'contact_frequency', m.contact_frequency",
+                ") ORDER BY m.position) FROM members m WHERE m.case_id = $1) AS TEXT) END AS members, ",
+                "CASE WHEN $2 THEN CAST((SELECT ", $jagg, "(", $jobj, "(",
+                "'from_member', t.from_member, 'to_member', t.to_member, 'kind', t.kind",
+                ") ORDER BY t.from_member, t.to_member) FROM ties t WHERE t.case_id = $1) AS TEXT) END AS ties, ",
+                "CASE WHEN $2 THEN CAST((SELECT ", $jagg, "(", $jobj, "(",
+                "'id', v.id, 'title', v.title, 'taken_on', v.taken_on, 'member_count', v.member_count, 'created_at', v.created_at",
+                ") ORDER BY v.taken_on, v.created_at, v.id) FROM map_versions v WHERE v.case_id = $1) AS TEXT) END AS versions, ",
+                "CASE WHEN $3 THEN CAST((SELECT ", $jagg, "(", $jobj, "(",
+                "'p_id', p.id, 'p_case_id', p.case_id, 'p_kind', p.kind, 'p_display_name', p.display_name, ",
+                "'p_member_id', p.member_id, 'p_parent_index', p.parent_index, 'p_user_id', p.user_id, 'p_created_at', p.created_at, ",
+                "'i_id', i.id, 'i_created_at', i.created_at, 'i_expires_at', i.expires_at, 'i_used_at', i.used_at, 'i_revoked_at', i.revoked_at",
+                ") ORDER BY p.created_at, p.id) FROM participants p LEFT JOIN invitations i ON i.participant_id = p.id ",
+                "AND i.created_at = (SELECT MAX(created_at) FROM invitations WHERE participant_id = p.id) ",
+                "WHERE p.case_id = $1) AS TEXT) END AS participants, ",
+                "CASE WHEN $4 THEN CAST((SELECT ", $jagg, "(", $jobj, "(",
+                "'id', d.id, 'case_id', d.case_id, 'requested_by', d.requested_by, 'received_on', d.received_on, ",
+                "'deadline', d.deadline, 'note', d.note, 'status', d.status, 'exception_reason', d.exception_reason, ",
+                "'decided_by', d.decided_by, 'decided_at', d.decided_at, 'created_by', d.created_by, 'created_at', d.created_at",
+                ")) FROM (SELECT * FROM destruction_requests WHERE case_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1) d) AS TEXT) END AS destruction",
+            );
 
             /// Checks the team and network lead of case details against the organisation.
             async fn check_case_refs(tx: &mut Tx<'_>, scope: &OrgScope, details: &CaseDetails) -> StoreResult<()> {
@@ -334,47 +380,31 @@ macro_rules! impl_sql_store {
                     .join(",")
             }
 
-            fn support_from_text(raw: &str) -> Vec<Support> {
-                raw.split(',')
-                    .filter_map(|pair| {
-                        let (kind, direction) = pair.split_once(':')?;
-                        Some(Support { kind: SupportType::parse(kind)?, direction: Direction::parse(direction)? })
-                    })
-                    .collect()
-            }
-
             fn member_roles_to_text(roles: &[MemberRole]) -> String {
                 roles.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(",")
             }
 
             fn member_from_row(row: &<$db as sqlx::Database>::Row) -> Result<NetworkMember, sqlx::Error> {
-                let bad = |what: &str| sqlx::Error::Decode(format!("stored member has an unknown {what}").into());
-                let ring: i64 = row.try_get("ring")?;
-                let ring = u8::try_from(ring).ok().and_then(|r| Ring::parse(r).ok()).ok_or_else(|| bad("ring"))?;
-                let sector: String = row.try_get("sector")?;
-                let stance: String = row.try_get("stance")?;
-                let level: Option<String> = row.try_get("level")?;
-                let tie_quality: Option<String> = row.try_get("tie_quality")?;
-                let known_years: Option<String> = row.try_get("known_years")?;
-                let contact: Option<i64> = row.try_get("contact_frequency")?;
-                Ok(NetworkMember {
-                    id: MemberId::from_stored(row.try_get::<String, _>("id")?),
+                $crate::stored::StoredMember {
+                    id: row.try_get("id")?,
                     name: row.try_get("name")?,
                     relation: row.try_get("relation")?,
-                    ring,
-                    sector: Sector::parse(&sector).ok_or_else(|| bad("sector"))?,
-                    level: level.as_deref().and_then(Level::parse),
-                    support: support_from_text(&row.try_get::<String, _>("support")?),
-                    tie_quality: tie_quality.as_deref().and_then(TieQuality::parse),
-                    stance: Stance::parse(&stance).ok_or_else(|| bad("stance"))?,
-                    roles: row.try_get::<String, _>("roles")?.split(',').filter_map(MemberRole::parse).collect(),
+                    ring: row.try_get("ring")?,
+                    sector: row.try_get("sector")?,
+                    level: row.try_get("level")?,
+                    support: row.try_get("support")?,
+                    tie_quality: row.try_get("tie_quality")?,
+                    stance: row.try_get("stance")?,
+                    roles: row.try_get("roles")?,
                     protective: row.try_get("protective")?,
                     risk: row.try_get("risk")?,
                     available: row.try_get("available")?,
                     is_adult: row.try_get("is_adult")?,
-                    known_years: known_years.as_deref().and_then(KnownYears::parse),
-                    contact_frequency: contact.and_then(|c| u8::try_from(c).ok()).and_then(ContactFrequency::from_score),
-                })
+                    known_years: row.try_get("known_years")?,
+                    contact_frequency: row.try_get("contact_frequency")?,
+                }
+                .into_member()
+                .map_err(|e| sqlx::Error::Decode(e.into()))
             }
 
             /// `NotFound` unless the case exists in the scope's organisation.
@@ -410,12 +440,13 @@ macro_rules! impl_sql_store {
                 let ties = ties
                     .iter()
                     .map(|r| {
-                        let kind: String = r.try_get("kind")?;
-                        Ok(Tie {
-                            from: MemberId::from_stored(r.try_get::<String, _>("from_member")?),
-                            to: MemberId::from_stored(r.try_get::<String, _>("to_member")?),
-                            kind: TieKind::parse(&kind).ok_or_else(|| sqlx::Error::Decode("unknown tie kind".into()))?,
-                        })
+                        $crate::stored::StoredTie {
+                            from_member: r.try_get("from_member")?,
+                            to_member: r.try_get("to_member")?,
+                            kind: r.try_get("kind")?,
+                        }
+                        .into_tie()
+                        .map_err(|e| sqlx::Error::Decode(e.into()))
                     })
                     .collect::<Result<Vec<_>, sqlx::Error>>()
                     .map_err(backend_err)?;
@@ -667,22 +698,22 @@ macro_rules! impl_sql_store {
             ];
 
             fn destruction_from_row(row: &<$db as sqlx::Database>::Row) -> Result<DestructionRequest, sqlx::Error> {
-                let party: String = row.try_get("requested_by")?;
-                let status: String = row.try_get("status")?;
-                Ok(DestructionRequest {
+                $crate::stored::StoredDestruction {
                     id: row.try_get("id")?,
-                    case_id: CaseId::from_stored(row.try_get::<String, _>("case_id")?),
-                    requested_by: Party::parse_code(&party).ok_or_else(|| sqlx::Error::Decode("unknown party".into()))?,
+                    case_id: row.try_get("case_id")?,
+                    requested_by: row.try_get("requested_by")?,
                     received_on: row.try_get("received_on")?,
                     deadline: row.try_get("deadline")?,
                     note: row.try_get("note")?,
-                    status: DestructionStatus::parse(&status).ok_or_else(|| sqlx::Error::Decode("unknown destruction status".into()))?,
+                    status: row.try_get("status")?,
                     exception_reason: row.try_get("exception_reason")?,
-                    decided_by: row.try_get::<Option<String>, _>("decided_by")?.map(UserId::from_stored),
+                    decided_by: row.try_get("decided_by")?,
                     decided_at: row.try_get("decided_at")?,
-                    created_by: row.try_get::<Option<String>, _>("created_by")?.map(UserId::from_stored),
+                    created_by: row.try_get("created_by")?,
                     created_at: row.try_get("created_at")?,
-                })
+                }
+                .into_request()
+                .map_err(|e| sqlx::Error::Decode(e.into()))
             }
 
             /// The case's latest destruction request, inside any executor.
@@ -1141,15 +1172,67 @@ macro_rules! impl_sql_store {
                     insert_case(&mut tx, scope, &id, details, opened_on, audit.at).await?;
                     append_in_tx(&mut tx, &audit.case(id.as_str()).object("case", id.as_str())).await?;
                     let row = read_case(&mut *tx, scope.org_id(), &id).await?.ok_or(StoreError::NotFound)?;
-                    let case = case_from_row(&row, details.parents.clone()).map_err(backend_err)?;
+                    let case = case_from_row(&row).map_err(backend_err)?;
                     tx.commit().await.map_err(backend_err)?;
                     Ok(case)
                 }
 
                 async fn get_case(&self, scope: &OrgScope, id: &CaseId) -> StoreResult<Case> {
                     let row = read_case(&self.pool, scope.org_id(), id).await?.ok_or(StoreError::NotFound)?;
-                    let parents = read_parents(&self.pool, id).await?;
-                    case_from_row(&row, parents).map_err(backend_err)
+                    case_from_row(&row).map_err(backend_err)
+                }
+
+                async fn case_page(
+                    &self,
+                    scope: &OrgScope,
+                    id: &CaseId,
+                    parts: &(dyn for<'c> Fn(&'c Case) -> CasePageParts + Send + Sync),
+                ) -> StoreResult<CasePage> {
+                    let mut conn = self.pool.acquire().await.map_err(backend_err)?;
+                    let row = read_case(&mut *conn, scope.org_id(), id).await?.ok_or(StoreError::NotFound)?;
+                    let case = case_from_row(&row).map_err(backend_err)?;
+                    let wanted = parts(&case);
+                    let mut page = CasePage {
+                        case,
+                        network: Network::default(),
+                        versions: Vec::new(),
+                        participants: Vec::new(),
+                        destruction: None,
+                    };
+                    if wanted == CasePageParts::default() {
+                        return Ok(page);
+                    }
+                    let row = sqlx::query(CASE_PAGE_PARTS)
+                        .bind(id.as_str())
+                        .bind(wanted.network)
+                        .bind(wanted.participants)
+                        .bind(wanted.destruction)
+                        .fetch_one(&mut *conn)
+                        .await
+                        .map_err(backend_err)?;
+                    let column = |name: &str| row.try_get::<Option<String>, _>(name).map_err(backend_err);
+                    let undecodable = |e: String| StoreError::Backend(e.into());
+                    page.network = $crate::stored::network_from_json(column("members")?.as_deref(), column("ties")?.as_deref())
+                        .map_err(undecodable)?;
+                    page.versions = $crate::stored::json_list::<$crate::stored::StoredVersion>(column("versions")?.as_deref())
+                        .map_err(undecodable)?
+                        .into_iter()
+                        .map(VersionSummary::from)
+                        .collect();
+                    page.participants = $crate::stored::json_list::<$crate::stored::StoredParticipant>(column("participants")?.as_deref())
+                        .map_err(undecodable)?
+                        .into_iter()
+                        .map($crate::stored::StoredParticipant::into_entry)
+                        .collect::<Result<_, _>>()
+                        .map_err(undecodable)?;
+                    page.destruction = $crate::stored::json_list::<$crate::stored::StoredDestruction>(column("destruction")?.as_deref())
+                        .map_err(undecodable)?
+                        .into_iter()
+                        .next()
+                        .map($crate::stored::StoredDestruction::into_request)
+                        .transpose()
+                        .map_err(undecodable)?;
+                    Ok(page)
                 }
 
                 async fn list_cases(&self, scope: &OrgScope, query: &CaseQuery) -> StoreResult<Vec<CaseSummary>> {
@@ -1232,7 +1315,7 @@ macro_rules! impl_sql_store {
                     write_parents(&mut tx, id, &details.parents).await?;
                     append_in_tx(&mut tx, &audit.case(id.as_str()).object("case", id.as_str())).await?;
                     let row = read_case(&mut *tx, scope.org_id(), id).await?.ok_or(StoreError::NotFound)?;
-                    let case = case_from_row(&row, details.parents.clone()).map_err(backend_err)?;
+                    let case = case_from_row(&row).map_err(backend_err)?;
                     tx.commit().await.map_err(backend_err)?;
                     Ok(case)
                 }
@@ -1393,7 +1476,7 @@ macro_rules! impl_sql_store {
                 async fn list_versions(&self, scope: &OrgScope, case: &CaseId) -> StoreResult<Vec<VersionSummary>> {
                     case_in_org(&self.pool, scope, case).await?;
                     let rows = sqlx::query(
-                        "SELECT id, title, taken_on, member_count, created_at FROM map_versions WHERE case_id = $1 ORDER BY taken_on, created_at",
+                        "SELECT id, title, taken_on, member_count, created_at FROM map_versions WHERE case_id = $1 ORDER BY taken_on, created_at, id",
                     )
                     .bind(case.as_str())
                     .fetch_all(&self.pool)
@@ -1520,7 +1603,7 @@ macro_rules! impl_sql_store {
                          i.id AS i_id, i.created_at AS i_created_at, i.expires_at AS i_expires_at, i.used_at AS i_used_at, i.revoked_at AS i_revoked_at \
                          FROM participants p LEFT JOIN invitations i ON i.participant_id = p.id \
                          AND i.created_at = (SELECT MAX(created_at) FROM invitations WHERE participant_id = p.id) \
-                         WHERE p.case_id = $1 ORDER BY p.created_at",
+                         WHERE p.case_id = $1 ORDER BY p.created_at, p.id",
                     )
                     .bind(case.as_str())
                     .fetch_all(&self.pool)
@@ -2201,9 +2284,7 @@ macro_rules! impl_sql_store {
                         return Ok(());
                     }
                     let mut tx = self.begin_write().await.map_err(backend_err)?;
-                    for event in &events {
-                        append_in_tx(&mut tx, event).await?;
-                    }
+                    append_all_in_tx(&mut tx, &events).await?;
                     tx.commit().await.map_err(backend_err)
                 }
 

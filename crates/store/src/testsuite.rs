@@ -49,6 +49,7 @@ pub async fn run_all(store: &dyn Store) {
     invitations(store).await;
     consents(store).await;
     rights(store).await;
+    case_page(store).await;
     plan::run(store).await;
     support::run(store).await;
 }
@@ -1959,6 +1960,178 @@ async fn full_case(
     plan::fill(store, scope, &case.id, &oma).await;
     support::fill(store, scope, &case.id, &coach).await;
     (case, youth)
+}
+
+/// The case page's one read: exactly what the separate reads return (on every backend, with
+/// their JSON quirks), only the parts asked for once the case is known, and the same scope
+/// check.
+async fn case_page(store: &dyn Store) {
+    use crate::{CasePageParts, Network, NewDestructionRequest};
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use steunkring_domain::case::CaseDetails;
+    use steunkring_domain::consent::Party;
+    let org = store.create_org("Casuspagina", t0()).await.expect("org");
+    let other = store
+        .create_org("Casuspagina elders", t0())
+        .await
+        .expect("org");
+    let scope = OrgScope::operator(org.id.clone());
+    let other_scope = OrgScope::operator(other.id.clone());
+    let team = store
+        .create_team(&scope, "Team P", event(t0(), AuditAction::Create, &org.id))
+        .await
+        .expect("team");
+    let (case, _) = full_case(store, &scope, &team.id, "Lotte", "p").await;
+    let later = t0() + Duration::hours(1);
+    let pending = store
+        .list_participants(&scope, &case.id)
+        .await
+        .expect("participants")
+        .into_iter()
+        .find(|e| e.participant.user_id.is_none())
+        .expect("a participant who has not accepted");
+    store
+        .reinvite(
+            &scope,
+            &case.id,
+            &pending.participant.id,
+            "code-again-p",
+            later + Duration::days(7),
+            event(later, AuditAction::Create, &org.id),
+        )
+        .await
+        .expect("a second invitation: the page shows the latest");
+    store
+        .record_destruction_request(
+            &scope,
+            &case.id,
+            &NewDestructionRequest {
+                requested_by: Party::Youth,
+                received_on: t0().date_naive(),
+                note: Some("Graag alles weg".into()),
+            },
+            event(later, AuditAction::Create, &org.id),
+        )
+        .await
+        .expect("request");
+
+    let all = CasePageParts {
+        network: true,
+        participants: true,
+        destruction: true,
+    };
+    let page = store
+        .case_page(&scope, &case.id, &|_| all)
+        .await
+        .expect("page");
+    assert_eq!(
+        page.case,
+        store.get_case(&scope, &case.id).await.expect("case")
+    );
+    assert_eq!(page.case.parents.len(), 2, "the parents, in order");
+    assert_eq!(
+        page.network,
+        store.network(&scope, &case.id).await.expect("network")
+    );
+    assert!(!page.network.members.is_empty() && !page.network.ties.is_empty());
+    assert_eq!(
+        page.versions,
+        store
+            .list_versions(&scope, &case.id)
+            .await
+            .expect("versions")
+    );
+    assert_eq!(page.versions.len(), 1);
+    assert_eq!(
+        page.participants,
+        store
+            .list_participants(&scope, &case.id)
+            .await
+            .expect("participants")
+    );
+    assert_eq!(page.participants.len(), 2);
+    assert!(
+        page.participants
+            .iter()
+            .any(|e| e.participant.user_id.is_some()),
+        "one accepted"
+    );
+    assert!(
+        page.participants
+            .iter()
+            .any(|e| e.invitation.as_ref().is_some_and(|i| i.created_at == later)),
+        "the latest invitation of the one who did not"
+    );
+    assert_eq!(
+        page.destruction,
+        store
+            .destruction_request(&scope, &case.id)
+            .await
+            .expect("request")
+    );
+    assert!(page.destruction.is_some());
+
+    // The parts are decided from the case the store found, and only they are read.
+    let asked_about = std::sync::Mutex::new(None);
+    let only_rights = store
+        .case_page(&scope, &case.id, &|c| {
+            if let Ok(mut seen) = asked_about.lock() {
+                *seen = Some(c.team_id.clone());
+            }
+            CasePageParts {
+                destruction: true,
+                ..CasePageParts::default()
+            }
+        })
+        .await
+        .expect("page");
+    assert_eq!(
+        asked_about.lock().expect("lock").clone(),
+        Some(team.id.clone())
+    );
+    assert_eq!(only_rights.case, page.case);
+    assert_eq!(only_rights.network, Network::default());
+    assert!(only_rights.versions.is_empty() && only_rights.participants.is_empty());
+    assert_eq!(only_rights.destruction, page.destruction);
+    let nothing = store
+        .case_page(&scope, &case.id, &|_| CasePageParts::default())
+        .await
+        .expect("page");
+    assert_eq!(nothing.network, Network::default());
+    assert!(nothing.participants.is_empty() && nothing.destruction.is_none());
+
+    // Another organisation's case is not found, and nothing about it is decided.
+    let called = AtomicBool::new(false);
+    assert!(matches!(
+        store
+            .case_page(&other_scope, &case.id, &|_| {
+                called.store(true, Ordering::SeqCst);
+                all
+            })
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(!called.load(Ordering::SeqCst));
+
+    // A case with nothing yet: empty lists (PostgreSQL aggregates no rows to NULL).
+    let today = t0().date_naive();
+    let empty = store
+        .create_case(
+            &scope,
+            &CaseDetails::parse(&case_input("Sem", &team.id), today).expect("valid"),
+            today,
+            event(t0(), AuditAction::Create, &org.id),
+        )
+        .await
+        .expect("case");
+    let page = store
+        .case_page(&scope, &empty.id, &|_| all)
+        .await
+        .expect("page");
+    assert_eq!(page.case, empty);
+    assert_eq!(page.network, Network::default());
+    assert!(page.versions.is_empty() && page.participants.is_empty());
+    assert_eq!(page.destruction, None);
 }
 
 /// Rights: a destruction request with its deadline, a refusal with a legal exception, the

@@ -45,7 +45,23 @@ pub async fn open_case(
     action: CaseAction,
     addr: &str,
 ) -> Result<Case, CaseAccessError> {
-    let case = match state.store.get_case(&OrgScope::of(actor), id).await {
+    let found = state.store.get_case(&OrgScope::of(actor), id).await;
+    admit(state, actor, id, action, addr, found).await
+}
+
+/// The second half of [`open_case`], for a case loaded together with more (the case page reads
+/// the case and what it shows in one store call): asks the policy about what was found and
+/// audits the attempt exactly as `open_case` does. What was loaded is handed back only when the
+/// policy allows `action`.
+pub async fn admit<T: AsRef<Case>>(
+    state: &AppState,
+    actor: &Actor,
+    id: &CaseId,
+    action: CaseAction,
+    addr: &str,
+    found: Result<T, StoreError>,
+) -> Result<T, CaseAccessError> {
+    let loaded = match found {
         Ok(c) => c,
         Err(StoreError::NotFound) => {
             let mut denied =
@@ -56,6 +72,7 @@ pub async fn open_case(
         }
         Err(e) => return Err(e.into()),
     };
+    let case = loaded.as_ref();
     let here = CaseRef {
         org_id: &case.org_id,
         team_id: &case.team_id,
@@ -75,7 +92,7 @@ pub async fn open_case(
             .record(case_event(actor, AuditAction::Read, id, addr).object("case", id.as_str()))
             .await?;
     }
-    Ok(case)
+    Ok(loaded)
 }
 
 /// Whether `actor` may do `action` on a case already loaded.

@@ -10,7 +10,7 @@ use steunkring_domain::network::{
 use steunkring_netmap::{MapInput, MapLabels, MapView};
 
 /// Which picture of the network to draw.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ViewName {
     #[default]
@@ -20,7 +20,7 @@ pub enum ViewName {
 }
 
 /// How the map is drawn: view and filters, from the query string.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, serde::Deserialize)]
 pub struct MapOptions {
     #[serde(default)]
     pub view: ViewName,

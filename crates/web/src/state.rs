@@ -2,6 +2,7 @@
 
 use crate::WebConfig;
 use crate::audit::AuditWriter;
+use crate::drawn::DrawnCache;
 use std::sync::Arc;
 use steunkring_store::Store;
 
@@ -10,6 +11,8 @@ pub struct AppState {
     pub store: Arc<dyn Store>,
     pub config: Arc<WebConfig>,
     pub audit: AuditWriter,
+    /// Maps and indicator sentences already drawn, by network content (see [`crate::drawn`]).
+    pub drawn: Arc<DrawnCache>,
 }
 
 impl AppState {
@@ -19,6 +22,7 @@ impl AppState {
             store,
             config: Arc::new(config),
             audit,
+            drawn: Arc::new(DrawnCache::default()),
         }
     }
 

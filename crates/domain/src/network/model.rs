@@ -338,7 +338,7 @@ value_list!(
 ///
 /// Fields are plain because a member is built in two places only: from checked input
 /// ([`crate::network::NewMember`]) and from the store, which holds only checked input.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct NetworkMember {
     pub id: MemberId,
     pub name: String,

@@ -4,7 +4,8 @@
 use super::cases::{CaseView, access_error, internal};
 use super::{PageForm, PageUser, Shell, error_page, render, see_other};
 use crate::auth::ClientAddr;
-use crate::cases::{case_event, may, open_case};
+use crate::cases::{admit, case_event, may, open_case};
+use crate::drawn::Drawn;
 use crate::i18n::Tr;
 use crate::network::{
     MapOptions, ViewName, contact_name, direction_name, known_name, level_name, map_input,
@@ -18,6 +19,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use serde::Deserialize;
+use std::sync::Arc;
+use steunkring_domain::Actor;
 use steunkring_domain::FieldError;
 use steunkring_domain::audit::AuditAction;
 use steunkring_domain::ids::CaseId;
@@ -27,7 +30,7 @@ use steunkring_domain::network::{
     Tie, TieKind, TieQuality, compare,
 };
 use steunkring_domain::policy::CaseAction;
-use steunkring_store::{Case, Network, OrgScope, StoreError};
+use steunkring_store::{Case, CasePage, CasePageParts, Network, OrgScope, StoreError};
 
 /// An option in a select or a radio group.
 pub struct Opt {
@@ -142,15 +145,12 @@ struct CaseNetworkPage {
 
 /// Everything about the network that the case page shows.
 pub struct NetworkView {
-    pub svg: String,
-    pub sentences: Vec<String>,
-    pub rows: Vec<MemberRow>,
-    pub ties: Vec<TieRow>,
+    /// The map, the indicator sentences, the member table, the ties and the member choices.
+    pub drawn: Arc<Drawn>,
     pub views: Vec<ViewLink>,
     pub rings: Vec<Opt>,
     pub sectors: Vec<Opt>,
     pub tie_kinds: Vec<Opt>,
-    pub members: Vec<Opt>,
     pub versions: Vec<VersionRow>,
     pub may_change: bool,
     pub errors: Vec<String>,
@@ -190,38 +190,10 @@ fn view_links(tr: &Tr, base: &str, o: &MapOptions) -> Vec<ViewLink> {
     ]
 }
 
-async fn network_view(
-    state: &AppState,
-    user: &PageUser,
-    tr: &Tr,
-    case: &Case,
-    options: &MapOptions,
-    fast: FastForm,
-    errors: Vec<String>,
-) -> Result<NetworkView, StoreError> {
-    let scope = OrgScope::of(&user.actor);
-    let may_invite = may(&user.actor, CaseAction::ManageParticipants, case);
-    let (network, versions, participants) = tokio::try_join!(
-        state.store.network(&scope, &case.id),
-        state.store.list_versions(&scope, &case.id),
-        async {
-            if may_invite {
-                state.store.list_participants(&scope, &case.id).await
-            } else {
-                Ok(Vec::new())
-            }
-        }
-    )?;
-    let base = format!("/cases/{}", case.id);
-    let input = map_input(
-        tr,
-        &case.youth_name,
-        &network.members,
-        &network.ties,
-        options,
-        Some(&base),
-    );
-    let indicators = Indicators::compute(&network.members, &network.ties);
+/// The rows of the member table, the list of ties and the member choices of the tie form:
+/// the parts of the page that depend only on the network and the language, kept with the
+/// drawn map (see [`crate::drawn`]).
+pub(crate) fn network_rows(tr: &Tr, network: &Network) -> (Vec<MemberRow>, Vec<TieRow>, Vec<Opt>) {
     let name_of = |id: &MemberId| {
         network
             .members
@@ -230,21 +202,67 @@ async fn network_view(
             .map(|m| m.name.clone())
             .unwrap_or_default()
     };
-    Ok(NetworkView {
-        svg: steunkring_netmap::render(&input),
-        sentences: sentences(tr, &indicators),
-        rows: network.members.iter().map(|m| member_row(tr, m)).collect(),
-        ties: network
-            .ties
-            .iter()
-            .map(|t| TieRow {
-                from_id: t.from.to_string(),
-                to_id: t.to.to_string(),
-                from: name_of(&t.from),
-                to: name_of(&t.to),
-                kind: tie_kind_name(tr, t.kind),
-            })
-            .collect(),
+    let rows = network.members.iter().map(|m| member_row(tr, m)).collect();
+    let ties = network
+        .ties
+        .iter()
+        .map(|t| TieRow {
+            from_id: t.from.to_string(),
+            to_id: t.to.to_string(),
+            from: name_of(&t.from),
+            to: name_of(&t.to),
+            kind: tie_kind_name(tr, t.kind),
+        })
+        .collect();
+    let members = network
+        .members
+        .iter()
+        .map(|m| Opt {
+            value: m.id.to_string(),
+            label: m.name.clone(),
+            selected: false,
+        })
+        .collect();
+    (rows, ties, members)
+}
+
+/// What the case page reads for `actor` once the case is known, as the policy allows it: the
+/// network with its versions for those who may read it, the participants for those who may
+/// also manage them, the destruction request for those who handle it; nothing for a case the
+/// policy refuses (it answers 404 without reading more).
+pub fn page_parts(actor: &Actor, case: &Case) -> CasePageParts {
+    if !may(actor, CaseAction::ReadDetails, case) {
+        return CasePageParts::default();
+    }
+    let network = may(actor, CaseAction::ReadNetwork, case);
+    CasePageParts {
+        network,
+        participants: network && may(actor, CaseAction::ManageParticipants, case),
+        destruction: may(actor, CaseAction::HandleDestruction, case),
+    }
+}
+
+fn network_view(
+    state: &AppState,
+    user: &PageUser,
+    tr: &Tr,
+    page: &CasePage,
+    options: &MapOptions,
+    fast: FastForm,
+    errors: Vec<String>,
+) -> NetworkView {
+    let case = &page.case;
+    let network = &page.network;
+    let base = format!("/cases/{}", case.id);
+    NetworkView {
+        drawn: state.drawn.get(
+            tr,
+            user.lang,
+            case.id.as_str(),
+            &case.youth_name,
+            options,
+            network,
+        ),
         views: view_links(tr, &base, options),
         rings: (1..=3u8)
             .map(|r| Opt {
@@ -265,16 +283,8 @@ async fn network_view(
             |k| tie_kind_name(tr, k),
             "knows",
         ),
-        members: network
-            .members
-            .iter()
-            .map(|m| Opt {
-                value: m.id.to_string(),
-                label: m.name.clone(),
-                selected: false,
-            })
-            .collect(),
-        versions: versions
+        versions: page
+            .versions
             .iter()
             .map(|v| VersionRow {
                 id: v.id.to_string(),
@@ -287,8 +297,8 @@ async fn network_view(
         errors,
         fast,
         today: Utc::now().date_naive().to_string(),
-        participants: super::participants::participant_rows(tr, &participants),
-        may_invite,
+        participants: super::participants::participant_rows(tr, &page.participants),
+        may_invite: may(&user.actor, CaseAction::ManageParticipants, case),
         parents: case
             .parents
             .iter()
@@ -299,29 +309,25 @@ async fn network_view(
                 selected: false,
             })
             .collect(),
-    })
+    }
 }
 
-async fn case_page(
+/// The case page from what [`Store::case_page`](steunkring_store::Store::case_page) read.
+fn case_page(
     state: &AppState,
     user: &PageUser,
-    case: &Case,
+    page: &CasePage,
     options: &MapOptions,
     status: StatusCode,
     fast: FastForm,
     errors: Vec<String>,
 ) -> Response {
     let shell = Shell::for_actor(user.lang, &user.actor, "/cases");
-    let mut view = CaseView::new(&shell.tr, user, case);
-    view.destruction = super::rights::notice(state, &user.actor, case).await;
-    let network = if view.may_network {
-        match network_view(state, user, &shell.tr, case, options, fast, errors).await {
-            Ok(n) => Some(n),
-            Err(e) => return internal(user.lang, &e),
-        }
-    } else {
-        None
-    };
+    let mut view = CaseView::new(&shell.tr, user, &page.case);
+    view.destruction = super::rights::notice(page.destruction.as_ref());
+    let network = view
+        .may_network
+        .then(|| network_view(state, user, &shell.tr, page, options, fast, errors));
     let page = CaseNetworkPage {
         title: view.name.clone(),
         case: view,
@@ -330,6 +336,35 @@ async fn case_page(
         shell,
     };
     (status, render(user.lang, &page)).into_response()
+}
+
+/// The case page again after a refused form, with the form's problems: `case` was opened (and
+/// its access audited) by the handler, so this only reads what the page shows.
+async fn reshow(
+    state: &AppState,
+    user: &PageUser,
+    case: &Case,
+    fast: FastForm,
+    errors: Vec<String>,
+) -> Response {
+    let actor = &user.actor;
+    let parts = |c: &Case| page_parts(actor, c);
+    match state
+        .store
+        .case_page(&OrgScope::of(actor), &case.id, &parts)
+        .await
+    {
+        Ok(page) => case_page(
+            state,
+            user,
+            &page,
+            &MapOptions::default(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            fast,
+            errors,
+        ),
+        Err(e) => internal(user.lang, &e),
+    }
 }
 
 /// The case page: details, and for those involved in the help the network.
@@ -341,22 +376,27 @@ pub async fn show(
     Query(options): Query<MapOptions>,
 ) -> Response {
     let id = CaseId::from_stored(id);
-    let case = match open_case(&state, &user.actor, &id, CaseAction::ReadDetails, &addr).await {
-        Ok(c) => c,
+    let actor = &user.actor;
+    let parts = |c: &Case| page_parts(actor, c);
+    // One store call reads the case and all the page shows; `admit` then asks the policy and
+    // writes the read to the audit trail (one entry per page view) before anything is shown.
+    let found = state
+        .store
+        .case_page(&OrgScope::of(actor), &id, &parts)
+        .await;
+    let page = match admit(&state, actor, &id, CaseAction::ReadDetails, &addr, found).await {
+        Ok(p) => p,
         Err(e) => return access_error(user.lang, e),
     };
-    // The read of the case (details and, for those involved, its network) is in the audit
-    // trail through `open_case`: one entry per page view.
     case_page(
         &state,
         &user,
-        &case,
+        &page,
         &options,
         StatusCode::OK,
         FastForm::default(),
         Vec::new(),
     )
-    .await
 }
 
 /// The short form for mapping during a conversation.
@@ -430,16 +470,7 @@ pub async fn add(
         Err(errors) => {
             let tr = Tr::new(user.lang);
             let messages = field_messages(&tr, &errors);
-            case_page(
-                &state,
-                &user,
-                &case,
-                &MapOptions::default(),
-                StatusCode::UNPROCESSABLE_ENTITY,
-                form,
-                messages,
-            )
-            .await
+            reshow(&state, &user, &case, form, messages).await
         }
     }
 }
@@ -467,18 +498,7 @@ pub async fn add_tie(
         Ok(c) => c,
         Err(e) => return access_error(user.lang, e),
     };
-    let defaults = MapOptions::default();
-    let fail = |errors: Vec<String>| {
-        case_page(
-            &state,
-            &user,
-            &case,
-            &defaults,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            FastForm::default(),
-            errors,
-        )
-    };
+    let fail = |errors: Vec<String>| reshow(&state, &user, &case, FastForm::default(), errors);
     let tie = match Tie::parse(&form.from, &form.to, &form.kind) {
         Ok(t) => t,
         Err(errors) => {
@@ -1094,16 +1114,7 @@ pub async fn save_version(
                 .iter()
                 .map(|e| format!("{}: {}", tr.t("version-field-title"), tr.t(e.key)))
                 .collect();
-            return case_page(
-                &state,
-                &user,
-                &case,
-                &MapOptions::default(),
-                StatusCode::UNPROCESSABLE_ENTITY,
-                FastForm::default(),
-                messages,
-            )
-            .await;
+            return reshow(&state, &user, &case, FastForm::default(), messages).await;
         }
     };
     match state

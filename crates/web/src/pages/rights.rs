@@ -71,21 +71,14 @@ pub struct DeadlineNotice {
     pub overdue: bool,
 }
 
-/// The open request of a case, for the case page (`None` when there is none, or the person may
-/// not handle it).
-pub async fn notice(state: &AppState, actor: &Actor, case: &Case) -> Option<DeadlineNotice> {
-    if !may(actor, CaseAction::HandleDestruction, case) {
-        return None;
-    }
-    let found = state
-        .store
-        .destruction_request(&OrgScope::of(actor), &case.id)
-        .await
-        .ok()
-        .flatten()?;
+/// The notice for the case's latest request, for the case page: `None` when there is no open
+/// request. The page reads the request only for those who may handle it (see
+/// `pages::network::page_parts`).
+pub fn notice(latest: Option<&DestructionRequest>) -> Option<DeadlineNotice> {
+    let found = latest?;
     (found.status == DestructionStatus::Requested).then(|| DeadlineNotice {
         deadline: day(found.deadline),
-        overdue: is_overdue(&found),
+        overdue: is_overdue(found),
     })
 }
 

@@ -5,7 +5,8 @@
 //! and a support figure join; the young person shares the plan (not the safety section) with
 //! support figures and signs off; the support figure marks her own action done and signs off;
 //! the professional sees both; the support figure's handout holds the actions but not the
-//! safety section.
+//! safety section. Along the way the young person names the support figure herself (JIM), the
+//! professional screens her, and she says yes from her own account.
 
 use crate::app::api;
 use crate::harness::Browser;
@@ -230,13 +231,57 @@ async fn a_network_meeting_ends_in_one_plan_that_everyone_acts_on() {
     b.click("#plan form[action$='/sign-off'] button").await;
     b.wait_contains("#signed", "akkoord").await;
     b.screenshot("plan-youth-phone").await;
+    // She names Oma Ria as her support figure (JIM), in her own words.
+    b.set_value("mine-nominate-member", &oma).await;
+    b.fill(
+        "#mine-nominate-words",
+        "Oma is er altijd voor me ❤️ — ook ’s nachts",
+    )
+    .await;
+    b.submit("#steunfiguren form.stack").await;
+    b.wait_contains("#steunfiguren", "Voorgedragen").await;
     b.logout().await;
 
-    // Oma Ria joins, finds her task on her home page, marks it done and signs off.
+    // The professional screens the nomination and approves it.
+    b.login("pro@test.nl").await;
+    let figure = api(
+        app,
+        Method::GET,
+        &format!("/api/v1/cases/{case}/support-figures"),
+        &pro,
+        None,
+    )
+    .await
+    .json()["items"][0]["id"]
+        .as_str()
+        .expect("the nomination")
+        .to_string();
+    b.goto(&format!("/cases/{case}/support/figures/{figure}"))
+        .await;
+    assert!(
+        b.source()
+            .await
+            .contains("Oma is er altijd voor me ❤️ — ook ’s nachts")
+    );
+    b.click("input[name='decision'][value='approve']").await;
+    b.fill(
+        "#screening-reason",
+        "Kent Sanne al jaren; geen zorgen over veiligheid",
+    )
+    .await;
+    b.submit("#screening form").await;
+    b.wait_contains("#figure-status", "Goedgekeurd").await;
+    b.logout().await;
+
+    // Oma Ria joins, says yes to being Sanne's support figure, finds her task on her home
+    // page, marks it done and signs off.
     accept(&b, &oma_code, "Oma Ria", "ria@test.nl").await;
     b.wait_contains("#mijn-taken", "Sanne ’s ochtends ophalen voor school")
         .await;
     b.click("#mijn-taken a").await;
+    b.wait_contains("#plan", "Mijn taken").await;
+    b.submit("#steunfiguren form[action$='/accept']").await;
+    b.wait_contains("#steunfiguren", "Actief").await;
     b.wait_contains("#plan", "Mijn taken").await;
     b.assert_no_horizontal_scroll().await;
     let page = b.text("#plan").await;
