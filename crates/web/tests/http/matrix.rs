@@ -223,6 +223,28 @@ enum Route {
     MinePlanPdf,
     MineSignOff,
     MinePlanProgress,
+    ApiPlanProgress,
+    ApiListPlanVersions,
+    ApiComparePlanVersions,
+    ApiGetPlanVersion,
+    ApiGetMeeting,
+    ApiMeetingHeld,
+    ApiMeetingIcs,
+    PagePlanPdf,
+    PageRemoveGoal,
+    PageAddAction,
+    PageRemoveAction,
+    PagePlanProgress,
+    PageSafety,
+    PageAddAgreement,
+    PageRemoveAgreement,
+    PageAdoptPlan,
+    PageComparePlan,
+    PageCreateMeeting,
+    PageMeeting,
+    PageMeetingHeld,
+    PageInvitation,
+    PageMeetingIcs,
     ApiListSupportFigures,
     ApiNominate,
     ApiGetSupportFigure,
@@ -285,7 +307,7 @@ enum Need {
 }
 
 impl Route {
-    const ALL: [Route; 98] = [
+    const ALL: [Route; 120] = [
         Route::ApiListCases,
         Route::ApiCreateCase,
         Route::ApiGetCase,
@@ -360,6 +382,28 @@ impl Route {
         Route::MinePlanPdf,
         Route::MineSignOff,
         Route::MinePlanProgress,
+        Route::ApiPlanProgress,
+        Route::ApiListPlanVersions,
+        Route::ApiComparePlanVersions,
+        Route::ApiGetPlanVersion,
+        Route::ApiGetMeeting,
+        Route::ApiMeetingHeld,
+        Route::ApiMeetingIcs,
+        Route::PagePlanPdf,
+        Route::PageRemoveGoal,
+        Route::PageAddAction,
+        Route::PageRemoveAction,
+        Route::PagePlanProgress,
+        Route::PageSafety,
+        Route::PageAddAgreement,
+        Route::PageRemoveAgreement,
+        Route::PageAdoptPlan,
+        Route::PageComparePlan,
+        Route::PageCreateMeeting,
+        Route::PageMeeting,
+        Route::PageMeetingHeld,
+        Route::PageInvitation,
+        Route::PageMeetingIcs,
         Route::ApiListSupportFigures,
         Route::ApiNominate,
         Route::ApiGetSupportFigure,
@@ -462,6 +506,28 @@ impl Route {
             Route::MinePlanPdf => "page /mijn/{p}/plan.pdf",
             Route::MineSignOff => "page POST /mijn/{p}/plan/sign-off",
             Route::MinePlanProgress => "page POST /mijn/{p}/plan/actions/{a}/progress",
+            Route::ApiPlanProgress => "POST .../{c}/plan/actions/{a}/progress",
+            Route::ApiListPlanVersions => "GET .../{c}/plan/versions",
+            Route::ApiComparePlanVersions => "GET .../{c}/plan/versions/compare",
+            Route::ApiGetPlanVersion => "GET .../{c}/plan/versions/{v}",
+            Route::ApiGetMeeting => "GET .../{c}/meetings/{m}",
+            Route::ApiMeetingHeld => "POST .../{c}/meetings/{m}/held",
+            Route::ApiMeetingIcs => "GET .../meetings/{m}/invitation.ics",
+            Route::PagePlanPdf => "page /cases/{c}/plan.pdf",
+            Route::PageRemoveGoal => "page POST .../plan/goals/{g}/remove",
+            Route::PageAddAction => "page POST /cases/{c}/plan/actions",
+            Route::PageRemoveAction => "page POST .../plan/actions/{a}/remove",
+            Route::PagePlanProgress => "page POST .../plan/actions/{a}/progress",
+            Route::PageSafety => "page POST /cases/{c}/plan/safety",
+            Route::PageAddAgreement => "page POST /cases/{c}/plan/agreements",
+            Route::PageRemoveAgreement => "page POST .../plan/agreements/{s}/remove",
+            Route::PageAdoptPlan => "page POST /cases/{c}/plan/adopt",
+            Route::PageComparePlan => "page /cases/{c}/plan/compare",
+            Route::PageCreateMeeting => "page POST /cases/{c}/meetings",
+            Route::PageMeeting => "page /cases/{c}/meetings/{m}",
+            Route::PageMeetingHeld => "page POST .../meetings/{m}/held",
+            Route::PageInvitation => "page /cases/{c}/meetings/{m}/invitation",
+            Route::PageMeetingIcs => "page .../meetings/{m}/invitation.ics",
             Route::ApiListSupportFigures => "GET .../{c}/support-figures",
             Route::ApiNominate => "POST .../{c}/support-figures",
             Route::ApiGetSupportFigure => "GET .../{c}/support-figures/{s}",
@@ -522,6 +588,18 @@ impl Route {
             | Route::PageAddGoal
             | Route::MineSignOff
             | Route::MinePlanProgress
+            | Route::ApiPlanProgress
+            | Route::ApiMeetingHeld
+            | Route::PageRemoveGoal
+            | Route::PageAddAction
+            | Route::PageRemoveAction
+            | Route::PagePlanProgress
+            | Route::PageSafety
+            | Route::PageAddAgreement
+            | Route::PageRemoveAgreement
+            | Route::PageAdoptPlan
+            | Route::PageCreateMeeting
+            | Route::PageMeetingHeld
             | Route::ApiNominate
             | Route::ApiCoach
             | Route::ApiRegisterConcern
@@ -1737,6 +1815,127 @@ async fn prepare(w: &World, who: Who, route: Route, which: Which) -> Request {
                 Some((format!("{api_case}/plan"), keeper)),
             )
         }
+        Route::ApiPlanProgress | Route::PagePlanProgress => {
+            let action = youth_action(app, &keeper, id, label).await;
+            let (path, body) = if route == Route::ApiPlanProgress {
+                (
+                    format!("{api_case}/plan/actions/{action}/progress"),
+                    json!({"status": "done", "note": format!("Klaar {label}")}).to_string(),
+                )
+            } else {
+                (
+                    format!("{page_case}/plan/actions/{action}/progress"),
+                    format!("status=done&note=Klaar+{label}"),
+                )
+            };
+            (path, Some(body), Some((format!("{api_case}/plan"), keeper)))
+        }
+        Route::ApiListPlanVersions => (format!("{api_case}/plan/versions"), None, None),
+        Route::ApiComparePlanVersions | Route::PageComparePlan => {
+            let v = plan_version(app, &keeper, id).await;
+            let query = format!("a={v}&b={v}");
+            if route == Route::ApiComparePlanVersions {
+                (
+                    format!("{api_case}/plan/versions/compare?{query}"),
+                    None,
+                    None,
+                )
+            } else {
+                (format!("{page_case}/plan/compare?{query}"), None, None)
+            }
+        }
+        Route::ApiGetPlanVersion => {
+            let v = plan_version(app, &keeper, id).await;
+            (format!("{api_case}/plan/versions/{v}"), None, None)
+        }
+        Route::ApiGetMeeting => {
+            let m = meeting(app, &keeper, id, "vast").await;
+            (format!("{api_case}/meetings/{m}"), None, None)
+        }
+        Route::ApiMeetingIcs | Route::PageMeetingIcs => {
+            let m = meeting(app, &keeper, id, "vast").await;
+            let base = if route == Route::ApiMeetingIcs {
+                &api_case
+            } else {
+                &page_case
+            };
+            (format!("{base}/meetings/{m}/invitation.ics"), None, None)
+        }
+        Route::PageMeeting => {
+            let m = meeting(app, &keeper, id, "vast").await;
+            (format!("{page_case}/meetings/{m}"), None, None)
+        }
+        Route::PageInvitation => {
+            let m = meeting(app, &keeper, id, "vast").await;
+            (format!("{page_case}/meetings/{m}/invitation"), None, None)
+        }
+        Route::ApiMeetingHeld | Route::PageMeetingHeld => {
+            let m = meeting(app, &keeper, id, label).await;
+            let (path, body) = if route == Route::ApiMeetingHeld {
+                (
+                    format!("{api_case}/meetings/{m}/held"),
+                    json!({"private_minutes": 30, "notes": format!("Gehouden {label}")})
+                        .to_string(),
+                )
+            } else {
+                (
+                    format!("{page_case}/meetings/{m}/held"),
+                    format!("private_minutes=30&notes=Gehouden+{label}"),
+                )
+            };
+            (
+                path,
+                Some(body),
+                Some((format!("{api_case}/meetings/{m}"), keeper)),
+            )
+        }
+        Route::PagePlanPdf => (format!("{page_case}/plan.pdf"), None, None),
+        Route::PageRemoveGoal | Route::PageRemoveAction | Route::PageRemoveAgreement => {
+            // A throwaway goal, action or agreement, made by the case's professional.
+            let (kind, item) = throwaway_plan_item(app, &keeper, id, route, label).await;
+            let revision = plan_revision(app, &keeper, id).await;
+            (
+                format!("{page_case}/plan/{kind}/{item}/remove"),
+                Some(format!("revision={revision}")),
+                Some((format!("{api_case}/plan"), keeper)),
+            )
+        }
+        Route::PageAddAction | Route::PageSafety | Route::PageAddAgreement => {
+            let revision = plan_revision(app, &keeper, id).await;
+            let (path, body) = match route {
+                Route::PageAddAction => (
+                    "actions",
+                    format!("revision={revision}&what=Actie+{label}&who=youth"),
+                ),
+                Route::PageSafety => (
+                    "safety",
+                    format!("revision={revision}&worries=Zorg+{label}"),
+                ),
+                _ => (
+                    "agreements",
+                    format!(
+                        "revision={revision}&concern=Zorg+{label}&agreement=Afspraak&who_watches=Oma&if_wrong=Bellen"
+                    ),
+                ),
+            };
+            (
+                format!("{page_case}/plan/{path}"),
+                Some(body),
+                Some((format!("{api_case}/plan"), keeper)),
+            )
+        }
+        Route::PageAdoptPlan => (
+            format!("{page_case}/plan/adopt"),
+            Some(String::new()),
+            Some((format!("{api_case}/plan/versions"), keeper)),
+        ),
+        Route::PageCreateMeeting => (
+            format!("{page_case}/meetings"),
+            Some(format!(
+                "kind=network_meeting&own_question=Vraag+{label}&starts_at=2027-03-01T19%3A00&invitees={m}"
+            )),
+            Some((format!("{api_case}/meetings"), keeper)),
+        ),
         Route::ApiDestroy | Route::PageDestroy | Route::PageRetentionDestroy => {
             unreachable!("destroy cells return early")
         }
@@ -1951,6 +2150,97 @@ async fn prepare(w: &World, who: Who, route: Route, which: Which) -> Request {
         observe,
         throwaway: None,
     }
+}
+
+/// The plan's current revision, read by the case's professional.
+async fn plan_revision(app: &TestApp, keeper: &str, case: &str) -> i64 {
+    api(
+        app,
+        Method::GET,
+        &format!("/api/v1/cases/{case}/plan"),
+        keeper,
+        None,
+    )
+    .await
+    .json()["revision"]
+        .as_i64()
+        .expect("revision")
+}
+
+/// An adopted plan version of the case (adopted now when there is none yet).
+async fn plan_version(app: &TestApp, keeper: &str, case: &str) -> String {
+    let path = format!("/api/v1/cases/{case}/plan/versions");
+    let list = api(app, Method::GET, &path, keeper, None).await.json();
+    if let Some(id) = list["items"][0]["id"].as_str() {
+        return id.to_string();
+    }
+    expect_created(app, &path, keeper, "{}").await["id"]
+        .as_str()
+        .expect("version id")
+        .to_string()
+}
+
+/// A planned meeting of the case with `question` in its question (made when missing).
+async fn meeting(app: &TestApp, keeper: &str, case: &str, question: &str) -> String {
+    let path = format!("/api/v1/cases/{case}/meetings");
+    let wanted = format!("Vraag {question}");
+    let list = api(app, Method::GET, &path, keeper, None).await.json();
+    if let Some(m) = list["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|m| m["own_question"] == wanted.as_str() && m["status"] == "planned")
+    {
+        return m["id"].as_str().expect("id").to_string();
+    }
+    let body = json!({"kind": "network_meeting", "own_question": wanted,
+        "starts_at": "2027-03-01T19:00"});
+    expect_created(app, &path, keeper, &body.to_string()).await["meeting"]["id"]
+        .as_str()
+        .expect("meeting id")
+        .to_string()
+}
+
+/// A goal, action or agreement added to the plan for one remove cell: (path part, id).
+async fn throwaway_plan_item(
+    app: &TestApp,
+    keeper: &str,
+    case: &str,
+    route: Route,
+    label: &str,
+) -> (&'static str, String) {
+    let path = format!("/api/v1/cases/{case}/plan");
+    let mut plan = api(app, Method::GET, &path, keeper, None).await.json();
+    for a in plan["actions"].as_array_mut().into_iter().flatten() {
+        if let Some(fields) = a.as_object_mut() {
+            for extra in ["who_name", "overdue", "progress"] {
+                fields.remove(extra);
+            }
+        }
+    }
+    let id = format!("weg-{label}-{}", plan["revision"]);
+    let (kind, list, item) = match route {
+        Route::PageRemoveGoal => (
+            "goals",
+            &mut plan["goals"],
+            json!({"id": id, "text": format!("Weg {label}"), "holder": "youth"}),
+        ),
+        Route::PageRemoveAction => (
+            "actions",
+            &mut plan["actions"],
+            json!({"id": id, "what": format!("Weg {label}"), "who": "youth"}),
+        ),
+        _ => (
+            "agreements",
+            &mut plan["safety"]["agreements"],
+            json!({"id": id, "concern": "Weg", "agreement": format!("Weg {label}"),
+                "who_watches": "Oma", "if_wrong": "Bellen"}),
+        ),
+    };
+    list.as_array_mut().expect("a list").push(item);
+    let r = api(app, Method::PUT, &path, keeper, Some(&plan.to_string())).await;
+    assert_eq!(r.status, StatusCode::OK, "setup plan item: {}", r.body);
+    (kind, id)
 }
 
 /// Adds an action held by the young person to the case's plan (as its professional): its id.
