@@ -111,9 +111,9 @@ impl Performer {
         }
     }
 
-    /// An informal performer: the young person, a parent or a network member who is not a
-    /// professional (the caller says which members are formal). The analyst's "network
-    /// involved in the plan" counts actions held by informal members.
+    /// Held by someone on the map. Whether that person is informal is the member's level
+    /// (`NetworkMember::is_informal`); "the network is involved in the plan" counts actions
+    /// held by informal members.
     pub fn is_member(&self) -> bool {
         matches!(self, Performer::Member(_))
     }
