@@ -247,6 +247,11 @@ enum Route {
     MineNominate,
     MineAccept,
     MineContact,
+    ApiListChecks,
+    ApiStartCheck,
+    PageChecks,
+    MineChecks,
+    MineStartCheck,
 }
 
 /// What a route needs, in the words of the rules.
@@ -282,10 +287,13 @@ enum Need {
     OwnTask,
     /// A support figure's own part: saying yes to their nomination, logging contact moments.
     SupportFiguresPart,
+    /// Answering support checks on one's own page: the young person and the parents, while the
+    /// consent rules show them the measurements.
+    OwnMeasurements,
 }
 
 impl Route {
-    const ALL: [Route; 98] = [
+    const ALL: [Route; 103] = [
         Route::ApiListCases,
         Route::ApiCreateCase,
         Route::ApiGetCase,
@@ -384,6 +392,11 @@ impl Route {
         Route::MineNominate,
         Route::MineAccept,
         Route::MineContact,
+        Route::ApiListChecks,
+        Route::ApiStartCheck,
+        Route::PageChecks,
+        Route::MineChecks,
+        Route::MineStartCheck,
     ];
 
     fn label(self) -> &'static str {
@@ -486,6 +499,11 @@ impl Route {
             Route::MineNominate => "page POST /mijn/{p}/support-figures",
             Route::MineAccept => "page POST /mijn/{p}/support-figures/{s}/accept",
             Route::MineContact => "page POST /mijn/{p}/.../{s}/contacts",
+            Route::ApiListChecks => "GET .../{c}/support-checks",
+            Route::ApiStartCheck => "POST .../{c}/support-checks",
+            Route::PageChecks => "page /cases/{c}/checks",
+            Route::MineChecks => "page /mijn/{p}/checks",
+            Route::MineStartCheck => "page POST /mijn/{p}/checks",
         }
     }
 
@@ -536,7 +554,9 @@ impl Route {
             | Route::PageDeliberate
             | Route::MineNominate
             | Route::MineAccept
-            | Route::MineContact => Method::POST,
+            | Route::MineContact
+            | Route::ApiStartCheck
+            | Route::MineStartCheck => Method::POST,
             Route::ApiPatchCase
             | Route::ApiPatchMember
             | Route::ApiPatchSupportFigure
@@ -604,6 +624,7 @@ impl Route {
                 Need::YoungPersonsChoice
             }
             Route::MineAccept | Route::MineContact => Need::SupportFiguresPart,
+            Route::MineChecks | Route::MineStartCheck => Need::OwnMeasurements,
             Route::MineGiveConsent | Route::MineWithdrawConsent => Need::OwnConsent,
             // The sharing pages and consent routes: the help itself (team professionals).
             _ => Need::Help,
@@ -625,7 +646,8 @@ impl Route {
             | Need::OwnConsent
             | Need::OwnPlan
             | Need::OwnTask
-            | Need::SupportFiguresPart => &[Which::Own, Which::Others],
+            | Need::SupportFiguresPart
+            | Need::OwnMeasurements => &[Which::Own, Which::Others],
             _ => &[Which::Case1, Which::Case2],
         }
     }
@@ -718,6 +740,12 @@ fn sees_plan(who: Who) -> bool {
     who == Who::Youth || legal_representative(who)
 }
 
+/// Who answers support checks on their own page: the young person, and a legal representative
+/// (no consent for measurements was given to anyone in this world).
+fn sees_measurements(who: Who) -> bool {
+    who == Who::Youth || legal_representative(who)
+}
+
 /// Who has a case list: the administrator and professionals (even when it is empty).
 fn has_case_list(who: Who) -> bool {
     matches!(who, Who::Admin | Who::ProA | Who::ProB | Who::ProElsewhere)
@@ -773,6 +801,7 @@ fn expected(who: Who, route: Route, case: Which) -> Expect {
         | Need::OwnPlan
         | Need::OwnTask
         | Need::SupportFiguresPart
+        | Need::OwnMeasurements
             if !owns_page(who, case) =>
         {
             Expect::Hidden
@@ -792,6 +821,10 @@ fn expected(who: Who, route: Route, case: Which) -> Expect {
             matches!(who, Who::SupportFigure | Who::SupportConsented),
             Expect::Forbidden,
         ),
+        // Support checks: the young person and the parents answer them, not a support figure
+        // (someone the check asks about); a parent only while they may see measurements — for
+        // the 14-year-old, the parent with gezag.
+        Need::OwnMeasurements => allow(sees_measurements(who), Expect::Forbidden),
     }
 }
 
@@ -840,7 +873,7 @@ const PARTICIPANTS: [Who; 5] = [
     Who::SupportConsented,
 ];
 
-const PARTICIPANT_ROUTES: [Route; 12] = [
+const PARTICIPANT_ROUTES: [Route; 14] = [
     Route::MinePlanPdf,
     Route::MineSignOff,
     Route::MinePlanProgress,
@@ -853,6 +886,8 @@ const PARTICIPANT_ROUTES: [Route; 12] = [
     Route::MineNominate,
     Route::MineAccept,
     Route::MineContact,
+    Route::MineChecks,
+    Route::MineStartCheck,
 ];
 
 fn known_gap(who: Who, route: Route, case: Which) -> Option<&'static Gap> {
@@ -1935,6 +1970,22 @@ async fn prepare(w: &World, who: Who, route: Route, which: Which) -> Request {
                 Some((observe, keeper)),
             )
         }
+
+        // Support checks: the list and starting one, for the case's professionals; on one's
+        // own page for the young person and the parents.
+        Route::ApiListChecks => (format!("{api_case}/support-checks"), None, None),
+        Route::ApiStartCheck => (
+            format!("{api_case}/support-checks"),
+            Some("{}".to_string()),
+            Some((format!("{api_case}/support-checks"), keeper)),
+        ),
+        Route::PageChecks => (format!("{page_case}/checks"), None, None),
+        Route::MineChecks => (format!("{mine}/checks"), None, None),
+        Route::MineStartCheck => (
+            format!("{mine}/checks"),
+            Some(String::new()),
+            Some((format!("{api_case}/support-checks"), keeper)),
+        ),
     };
     let area = match route {
         Route::ApiListCases | Route::ApiCreateCase => "/api/v1/cases".to_string(),
