@@ -1111,3 +1111,4 @@ error-support-check-member-unknown = This person is not on this case's network m
 error-support-check-finished = This support check has already been finished.
 error-support-check-empty = First answer the questions for at least one person.
 error-support-check-finish-before-start = The finish date is before the start.
+check-paused = Saved. You can continue later where you left off.

@@ -1111,3 +1111,4 @@ error-support-check-member-unknown = Deze persoon staat niet op de netwerkkaart 
 error-support-check-finished = Deze steunmeting is al afgerond.
 error-support-check-empty = Vul eerst voor minstens één persoon de vragen in.
 error-support-check-finish-before-start = De datum van afronden ligt voor de start.
+check-paused = Opgeslagen. Je kunt later verdergaan waar je gebleven was.

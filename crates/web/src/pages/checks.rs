@@ -169,6 +169,14 @@ struct ChecksPage {
     due_now: bool,
     respondents: Vec<(String, String)>,
     no_members: bool,
+    /// Back from "Opslaan en pauzeren".
+    paused: bool,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ListQuery {
+    paused: String,
 }
 
 /// A mean on a 1–3 (or 0–4) scale, one decimal, the page's decimal sign.
@@ -211,7 +219,7 @@ fn key_scores(tr: &Tr, lang: Lang, s: &Summary) -> Vec<String> {
         .collect()
 }
 
-async fn list_page(state: &AppState, user: &PageUser, place: Place) -> Response {
+async fn list_page(state: &AppState, user: &PageUser, place: Place, paused: bool) -> Response {
     let scope = OrgScope::of(&user.actor);
     let (checks, network) = match tokio::try_join!(
         state.store.support_checks(&scope, &place.case.id),
@@ -265,6 +273,7 @@ async fn list_page(state: &AppState, user: &PageUser, place: Place) -> Response 
         due_now: today() >= due,
         respondents,
         no_members: network.members.is_empty(),
+        paused,
         shell,
     };
     render(user.lang, &page)
@@ -285,9 +294,10 @@ async fn list(
     user: PageUser,
     ClientAddr(addr): ClientAddr,
     Path(id): Path<String>,
+    axum::extract::Query(q): axum::extract::Query<ListQuery>,
 ) -> Response {
     match professional(&state, &user, &addr, &id).await {
-        Ok(place) => list_page(&state, &user, place).await,
+        Ok(place) => list_page(&state, &user, place, q.paused == "1").await,
         Err(r) => r,
     }
 }
@@ -297,9 +307,10 @@ async fn mine_list(
     user: PageUser,
     ClientAddr(addr): ClientAddr,
     Path(p): Path<String>,
+    axum::extract::Query(q): axum::extract::Query<ListQuery>,
 ) -> Response {
     match participant(&state, &user, &addr, &p).await {
-        Ok(place) => list_page(&state, &user, place).await,
+        Ok(place) => list_page(&state, &user, place, q.paused == "1").await,
         Err(r) => r,
     }
 }

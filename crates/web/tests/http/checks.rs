@@ -193,11 +193,9 @@ async fn start_answer_pause_resume_finish_and_the_scores() {
         r.location()
             .starts_with(&format!("/cases/{}/checks", s.case))
     );
-    let list = s
-        .app
-        .get(&format!("/cases/{}/checks", s.case), Some(&page))
-        .await;
+    let list = s.app.get(r.location(), Some(&page)).await;
     assert_eq!(list.status, StatusCode::OK);
+    assert!(list.body.contains("id=\"paused\""), "saved, to go on later");
     assert!(list.body.contains("3 van 4"));
     assert!(list.body.contains("Metingen"));
 
