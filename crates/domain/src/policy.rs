@@ -82,10 +82,12 @@ pub enum CaseAction {
     ManageSupportFigures,
     /// Register concerns about informal support and record moral deliberations.
     RecordConcerns,
+    /// Start, answer and finish support checks, and see their scores.
+    RecordMeasurements,
 }
 
 impl CaseAction {
-    pub const ALL: [CaseAction; 14] = [
+    pub const ALL: [CaseAction; 15] = [
         CaseAction::ReadDetails,
         CaseAction::UpdateDetails,
         CaseAction::Close,
@@ -100,6 +102,7 @@ impl CaseAction {
         CaseAction::ChangePlan,
         CaseAction::ManageSupportFigures,
         CaseAction::RecordConcerns,
+        CaseAction::RecordMeasurements,
     ];
 }
 
@@ -188,10 +191,12 @@ pub enum ParticipantAction {
     SignOffPlan,
     /// Report progress on, or finish, an action they hold in the plan.
     UpdateOwnAction,
+    /// Answer a support check about their own network from their own page.
+    AnswerSupportCheck,
 }
 
 impl ParticipantAction {
-    pub const ALL: [ParticipantAction; 8] = [
+    pub const ALL: [ParticipantAction; 9] = [
         ParticipantAction::ReadAccessLog,
         ParticipantAction::SetStance,
         ParticipantAction::AddPeople,
@@ -200,6 +205,7 @@ impl ParticipantAction {
         ParticipantAction::LogSupportContact,
         ParticipantAction::SignOffPlan,
         ParticipantAction::UpdateOwnAction,
+        ParticipantAction::AnswerSupportCheck,
     ];
 }
 
@@ -211,6 +217,9 @@ impl ParticipantAction {
 /// - Only a support figure accepts the role and logs contact moments.
 /// - Everyone invited may sign off the plan and update their own actions; that they can see
 ///   the plan at all is the consent rules' decision, that the action is theirs the plan's.
+/// - The young person and the parents answer support checks (as respondents of their own);
+///   a support figure is someone the check asks about, not someone who answers it. That they
+///   see the measurements at all is again the consent rules' decision.
 pub fn participant_may(viewer: &crate::consent::Viewer, action: ParticipantAction) -> bool {
     use crate::consent::Viewer;
     let participant = matches!(
@@ -232,6 +241,9 @@ pub fn participant_may(viewer: &crate::consent::Viewer, action: ParticipantActio
             matches!(viewer, Viewer::SupportFigure { .. })
         }
         ParticipantAction::SignOffPlan | ParticipantAction::UpdateOwnAction => participant,
+        ParticipantAction::AnswerSupportCheck => {
+            matches!(viewer, Viewer::Youth | Viewer::Parent { .. })
+        }
     }
 }
 
@@ -448,7 +460,7 @@ mod tests {
             ("admin", Viewer::Administrator),
             ("outsider", Viewer::Outsider),
         ];
-        let table: [(A, &[&str]); 8] = [
+        let table: [(A, &[&str]); 9] = [
             (A::ReadAccessLog, &["youth", "parent-gezag", "guardian"]),
             (A::SetStance, &["youth"]),
             (A::AddPeople, &["youth"]),
@@ -474,6 +486,10 @@ mod tests {
                     "guardian",
                     "support",
                 ],
+            ),
+            (
+                A::AnswerSupportCheck,
+                &["youth", "parent-gezag", "parent-no-gezag"],
             ),
         ];
         assert_eq!(table.len(), ParticipantAction::ALL.len());

@@ -12,6 +12,7 @@
 //! **Audit.** Every method that changes data takes the [`AuditEvent`] describing the change and
 //! writes it in the same transaction as the change.
 
+mod measure;
 mod plan;
 mod rows;
 mod scope;
@@ -22,6 +23,7 @@ mod support;
 #[cfg(feature = "testsuite")]
 pub mod testsuite;
 
+pub use measure::{MeasureStore, StoredSupportCheck};
 pub use plan::{CurrentPlan, OverdueAction, PlanAdoption, PlanStore, PlanVersionSummary, SignOff};
 pub use rows::*;
 pub use scope::OrgScope;
@@ -54,10 +56,11 @@ pub enum StoreError {
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
-/// The persistence operations of Steunkring. The plan and the support figures have their own
-/// parts ([`PlanStore`], [`SupportStore`]), each in a file of its own.
+/// The persistence operations of Steunkring. The plan, the support figures and the
+/// measurements have their own parts ([`PlanStore`], [`SupportStore`], [`MeasureStore`]), each
+/// in a file of its own.
 #[async_trait]
-pub trait Store: PlanStore + SupportStore + Send + Sync + 'static {
+pub trait Store: PlanStore + SupportStore + MeasureStore + Send + Sync + 'static {
     /// Which backend this is, for logs and `/healthz`.
     fn backend(&self) -> &'static str;
 

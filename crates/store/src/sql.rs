@@ -10,6 +10,7 @@
 //! [`SupportStore`](crate::SupportStore)); their macros are expanded inside this one, so they
 //! share its helpers.
 
+mod measure;
 mod plan;
 mod support;
 
@@ -665,7 +666,8 @@ macro_rules! impl_sql_store {
 
             /// Per table of `CASE_TABLES`: how to count and how to delete the rows of one case
             /// (`$1` is the case id). Children come first, `cases` last.
-            const CASE_ROWS: [(&str, &str, &str); 25] = [
+            const CASE_ROWS: [(&str, &str, &str); 26] = [
+                ("support_checks", "SELECT COUNT(*) AS n FROM support_checks WHERE case_id = $1", "DELETE FROM support_checks WHERE case_id = $1"),
                 ("plan_signoffs", "SELECT COUNT(*) AS n FROM plan_signoffs WHERE case_id = $1", "DELETE FROM plan_signoffs WHERE case_id = $1"),
                 ("plan_versions", "SELECT COUNT(*) AS n FROM plan_versions WHERE case_id = $1", "DELETE FROM plan_versions WHERE case_id = $1"),
                 ("plan_progress", "SELECT COUNT(*) AS n FROM plan_progress WHERE case_id = $1", "DELETE FROM plan_progress WHERE case_id = $1"),
@@ -2377,6 +2379,7 @@ macro_rules! impl_sql_store {
 
             $crate::impl_plan_sql!($store, db = $db);
             $crate::impl_support_sql!($store, db = $db);
+            $crate::impl_measure_sql!($store, db = $db);
         };
     };
 }

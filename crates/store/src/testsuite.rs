@@ -1,6 +1,7 @@
 //! The store test-suite: one story that every backend must pass. Each backend's tests call
 //! [`run_all`] with a fresh, migrated store.
 
+mod measure;
 mod plan;
 mod support;
 
@@ -52,6 +53,7 @@ pub async fn run_all(store: &dyn Store) {
     case_page(store).await;
     plan::run(store).await;
     support::run(store).await;
+    measure::run(store).await;
 }
 
 async fn orgs_teams_and_users(store: &dyn Store) {
@@ -1959,6 +1961,7 @@ async fn full_case(
         .expect("decision");
     plan::fill(store, scope, &case.id, &oma).await;
     support::fill(store, scope, &case.id, &coach).await;
+    measure::fill(store, scope, &case.id, &oma).await;
     (case, youth)
 }
 

@@ -5,6 +5,7 @@ pub mod api;
 pub mod audit;
 pub mod auth;
 pub mod cases;
+pub mod checks;
 pub mod drawn;
 pub mod error;
 pub mod extract;

@@ -2,6 +2,7 @@
 //! at `/api/openapi.json`, which is generated from these handlers.
 
 mod cases;
+mod checks;
 mod network;
 mod participants;
 mod plan;
@@ -108,6 +109,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/cases/{case}/export", get(rights::export))
         .merge(plan::routes())
         .merge(support::routes())
+        .merge(checks::routes())
         .route("/api/v1/{*rest}", axum::routing::any(unknown))
 }
 
@@ -182,6 +184,7 @@ pub fn openapi_document() -> serde_json::Value {
     let mut doc = ApiDoc::openapi();
     doc.merge(plan::PlanApi::openapi());
     doc.merge(support::SupportApi::openapi());
+    doc.merge(checks::ChecksApi::openapi());
     serde_json::to_value(doc).unwrap_or_default()
 }
 

@@ -535,6 +535,8 @@ pub struct CaseView {
     pub may_rights: bool,
     /// May manage support figures, concerns and moral deliberations.
     pub may_support: bool,
+    /// May start and answer support checks (the "Metingen" tab).
+    pub may_measure: bool,
     /// An open request to destroy the file, with its deadline (filled in by the case page).
     pub destruction: Option<super::rights::DeadlineNotice>,
 }
@@ -570,6 +572,7 @@ impl CaseView {
             may_rights: may(&user.actor, CaseAction::HandleDestruction, c)
                 || may(&user.actor, CaseAction::ExportForAccessRequest, c),
             may_support: may(&user.actor, CaseAction::ManageSupportFigures, c),
+            may_measure: may(&user.actor, CaseAction::RecordMeasurements, c),
             destruction: None,
         }
     }

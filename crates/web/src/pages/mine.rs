@@ -151,6 +151,8 @@ struct MinePage {
     sectors: Vec<super::network::Opt>,
     my_role: Option<String>,
     plan: Option<super::mine_plan::MinePlan>,
+    /// May answer a support check from here (young person or parent, with consent).
+    may_check: bool,
     /// Support figures: the young person's nominations, a support figure's own.
     support: Option<super::support::MineSupport>,
 }
@@ -329,8 +331,10 @@ pub async fn page(
         Ok(p) => p,
         Err(e) => return internal(user.lang, &e),
     };
+    let may_check = super::checks::may_answer(&sharing, &case, &viewer);
     let page = MinePage {
         plan,
+        may_check,
         title: if is_youth {
             shell.tr.t("mine-title-youth")
         } else {

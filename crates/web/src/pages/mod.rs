@@ -4,6 +4,7 @@
 mod account;
 mod admin;
 pub mod cases;
+pub(crate) mod checks;
 mod guide;
 mod home;
 mod login;
@@ -139,6 +140,7 @@ pub fn routes() -> Router<AppState> {
         .merge(meetings::routes())
         .merge(mine_plan::routes())
         .merge(support::routes())
+        .merge(checks::routes())
 }
 
 /// A link in the main navigation.

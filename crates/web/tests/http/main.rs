@@ -4,6 +4,7 @@
 mod app;
 mod auth;
 mod cases;
+mod checks;
 mod errors;
 mod matrix;
 mod network;

@@ -269,6 +269,11 @@ enum Route {
     MineNominate,
     MineAccept,
     MineContact,
+    ApiListChecks,
+    ApiStartCheck,
+    PageChecks,
+    MineChecks,
+    MineStartCheck,
 }
 
 /// What a route needs, in the words of the rules.
@@ -304,10 +309,13 @@ enum Need {
     OwnTask,
     /// A support figure's own part: saying yes to their nomination, logging contact moments.
     SupportFiguresPart,
+    /// Answering support checks on one's own page: the young person and the parents, while the
+    /// consent rules show them the measurements.
+    OwnMeasurements,
 }
 
 impl Route {
-    const ALL: [Route; 120] = [
+    const ALL: [Route; 125] = [
         Route::ApiListCases,
         Route::ApiCreateCase,
         Route::ApiGetCase,
@@ -428,6 +436,11 @@ impl Route {
         Route::MineNominate,
         Route::MineAccept,
         Route::MineContact,
+        Route::ApiListChecks,
+        Route::ApiStartCheck,
+        Route::PageChecks,
+        Route::MineChecks,
+        Route::MineStartCheck,
     ];
 
     fn label(self) -> &'static str {
@@ -552,6 +565,11 @@ impl Route {
             Route::MineNominate => "page POST /mijn/{p}/support-figures",
             Route::MineAccept => "page POST /mijn/{p}/support-figures/{s}/accept",
             Route::MineContact => "page POST /mijn/{p}/.../{s}/contacts",
+            Route::ApiListChecks => "GET .../{c}/support-checks",
+            Route::ApiStartCheck => "POST .../{c}/support-checks",
+            Route::PageChecks => "page /cases/{c}/checks",
+            Route::MineChecks => "page /mijn/{p}/checks",
+            Route::MineStartCheck => "page POST /mijn/{p}/checks",
         }
     }
 
@@ -614,7 +632,9 @@ impl Route {
             | Route::PageDeliberate
             | Route::MineNominate
             | Route::MineAccept
-            | Route::MineContact => Method::POST,
+            | Route::MineContact
+            | Route::ApiStartCheck
+            | Route::MineStartCheck => Method::POST,
             Route::ApiPatchCase
             | Route::ApiPatchMember
             | Route::ApiPatchSupportFigure
@@ -682,6 +702,7 @@ impl Route {
                 Need::YoungPersonsChoice
             }
             Route::MineAccept | Route::MineContact => Need::SupportFiguresPart,
+            Route::MineChecks | Route::MineStartCheck => Need::OwnMeasurements,
             Route::MineGiveConsent | Route::MineWithdrawConsent => Need::OwnConsent,
             // The sharing pages and consent routes: the help itself (team professionals).
             _ => Need::Help,
@@ -703,7 +724,8 @@ impl Route {
             | Need::OwnConsent
             | Need::OwnPlan
             | Need::OwnTask
-            | Need::SupportFiguresPart => &[Which::Own, Which::Others],
+            | Need::SupportFiguresPart
+            | Need::OwnMeasurements => &[Which::Own, Which::Others],
             _ => &[Which::Case1, Which::Case2],
         }
     }
@@ -796,6 +818,12 @@ fn sees_plan(who: Who) -> bool {
     who == Who::Youth || legal_representative(who)
 }
 
+/// Who answers support checks on their own page: the young person, and a legal representative
+/// (no consent for measurements was given to anyone in this world).
+fn sees_measurements(who: Who) -> bool {
+    who == Who::Youth || legal_representative(who)
+}
+
 /// Who has a case list: the administrator and professionals (even when it is empty).
 fn has_case_list(who: Who) -> bool {
     matches!(who, Who::Admin | Who::ProA | Who::ProB | Who::ProElsewhere)
@@ -851,6 +879,7 @@ fn expected(who: Who, route: Route, case: Which) -> Expect {
         | Need::OwnPlan
         | Need::OwnTask
         | Need::SupportFiguresPart
+        | Need::OwnMeasurements
             if !owns_page(who, case) =>
         {
             Expect::Hidden
@@ -870,6 +899,10 @@ fn expected(who: Who, route: Route, case: Which) -> Expect {
             matches!(who, Who::SupportFigure | Who::SupportConsented),
             Expect::Forbidden,
         ),
+        // Support checks: the young person and the parents answer them, not a support figure
+        // (someone the check asks about); a parent only while they may see measurements — for
+        // the 14-year-old, the parent with gezag.
+        Need::OwnMeasurements => allow(sees_measurements(who), Expect::Forbidden),
     }
 }
 
@@ -918,7 +951,7 @@ const PARTICIPANTS: [Who; 5] = [
     Who::SupportConsented,
 ];
 
-const PARTICIPANT_ROUTES: [Route; 12] = [
+const PARTICIPANT_ROUTES: [Route; 14] = [
     Route::MinePlanPdf,
     Route::MineSignOff,
     Route::MinePlanProgress,
@@ -931,6 +964,8 @@ const PARTICIPANT_ROUTES: [Route; 12] = [
     Route::MineNominate,
     Route::MineAccept,
     Route::MineContact,
+    Route::MineChecks,
+    Route::MineStartCheck,
 ];
 
 fn known_gap(who: Who, route: Route, case: Which) -> Option<&'static Gap> {
@@ -2134,6 +2169,22 @@ async fn prepare(w: &World, who: Who, route: Route, which: Which) -> Request {
                 Some((observe, keeper)),
             )
         }
+
+        // Support checks: the list and starting one, for the case's professionals; on one's
+        // own page for the young person and the parents.
+        Route::ApiListChecks => (format!("{api_case}/support-checks"), None, None),
+        Route::ApiStartCheck => (
+            format!("{api_case}/support-checks"),
+            Some("{}".to_string()),
+            Some((format!("{api_case}/support-checks"), keeper)),
+        ),
+        Route::PageChecks => (format!("{page_case}/checks"), None, None),
+        Route::MineChecks => (format!("{mine}/checks"), None, None),
+        Route::MineStartCheck => (
+            format!("{mine}/checks"),
+            Some(String::new()),
+            Some((format!("{api_case}/support-checks"), keeper)),
+        ),
     };
     let area = match route {
         Route::ApiListCases | Route::ApiCreateCase => "/api/v1/cases".to_string(),
