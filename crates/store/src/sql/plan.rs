@@ -2,6 +2,10 @@
 //! helpers there (`backend_err`, `append_in_tx`, `case_in_org`, …) are in scope.
 
 /// Implements [`PlanStore`](crate::PlanStore); called by [`impl_sql_store!`](crate::impl_sql_store).
+///
+/// Every change writes its audit entry first: that takes the audit chain's head (a row lock
+/// on PostgreSQL; SQLite's `BEGIN IMMEDIATE` already serialises writers), so two changes to a
+/// plan never interleave — the revision check and the next version number cannot race.
 #[macro_export]
 #[doc(hidden)]
 macro_rules! impl_plan_sql {
@@ -195,7 +199,9 @@ macro_rules! impl_plan_sql {
             async fn save_plan(&self, scope: &OrgScope, case: &CaseId, plan: &Plan, revision: i64, audit: AuditEvent) -> StoreResult<i64> {
                 let mut tx = self.begin_write().await.map_err(backend_err)?;
                 case_in_org(&mut *tx, scope, case).await?;
-                let next = bump_revision(&mut tx, case, Some(revision), audit.at).await?;
+                let at = audit.at;
+                append_in_tx(&mut tx, &audit.case(case.as_str()).object("plan", case.as_str())).await?;
+                let next = bump_revision(&mut tx, case, Some(revision), at).await?;
                 sqlx::query("UPDATE plans SET worries = $1, working_well = $2, needs_to_happen = $3 WHERE case_id = $4")
                     .bind(plan.safety.worries.as_deref())
                     .bind(plan.safety.working_well.as_deref())
@@ -283,7 +289,6 @@ macro_rules! impl_plan_sql {
                     .await
                     .map_err(backend_err)?;
                 }
-                append_in_tx(&mut tx, &audit.case(case.as_str()).object("plan", case.as_str())).await?;
                 tx.commit().await.map_err(backend_err)?;
                 Ok(next)
             }
@@ -291,6 +296,8 @@ macro_rules! impl_plan_sql {
             async fn record_progress(&self, scope: &OrgScope, case: &CaseId, action: &str, note: &ProgressNote, audit: AuditEvent) -> StoreResult<()> {
                 let mut tx = self.begin_write().await.map_err(backend_err)?;
                 case_in_org(&mut *tx, scope, case).await?;
+                let at = audit.at;
+                append_in_tx(&mut tx, &audit.case(case.as_str()).object("plan_action", action)).await?;
                 let changed = sqlx::query("UPDATE plan_actions SET status = $1 WHERE case_id = $2 AND id = $3")
                     .bind(note.status.as_str())
                     .bind(case.as_str())
@@ -314,14 +321,14 @@ macro_rules! impl_plan_sql {
                 .execute(&mut *tx)
                 .await
                 .map_err(backend_err)?;
-                bump_revision(&mut tx, case, None, audit.at).await?;
-                append_in_tx(&mut tx, &audit.case(case.as_str()).object("plan_action", action)).await?;
+                bump_revision(&mut tx, case, None, at).await?;
                 tx.commit().await.map_err(backend_err)
             }
 
             async fn adopt_plan(&self, scope: &OrgScope, case: &CaseId, adoption: &PlanAdoption, audit: AuditEvent) -> StoreResult<PlanVersionSummary> {
                 let mut tx = self.begin_write().await.map_err(backend_err)?;
                 case_in_org(&mut *tx, scope, case).await?;
+                append_in_tx(&mut tx, &audit.case(case.as_str()).object("plan_version", adoption.id.as_str())).await?;
                 let current = read_plan(&mut tx, case).await?;
                 let snapshot = serde_json::to_string(&current.plan).map_err(json_err)?;
                 let number: i64 = sqlx::query("SELECT COALESCE(MAX(number), 0) + 1 AS next FROM plan_versions WHERE case_id = $1")
@@ -357,7 +364,6 @@ macro_rules! impl_plan_sql {
                 .execute(&mut *tx)
                 .await
                 .map_err(backend_err)?;
-                append_in_tx(&mut tx, &audit.case(case.as_str()).object("plan_version", adoption.id.as_str())).await?;
                 tx.commit().await.map_err(backend_err)?;
                 Ok(PlanVersionSummary {
                     id: adoption.id.clone(),
@@ -416,6 +422,7 @@ macro_rules! impl_plan_sql {
             async fn sign_off(&self, scope: &OrgScope, case: &CaseId, version: &str, sign_off: &SignOff, audit: AuditEvent) -> StoreResult<()> {
                 let mut tx = self.begin_write().await.map_err(backend_err)?;
                 case_in_org(&mut *tx, scope, case).await?;
+                append_in_tx(&mut tx, &audit.case(case.as_str()).object("plan_sign_off", version)).await?;
                 sqlx::query("SELECT 1 AS one FROM plan_versions WHERE id = $1 AND case_id = $2")
                     .bind(version)
                     .bind(case.as_str())
@@ -438,7 +445,6 @@ macro_rules! impl_plan_sql {
                 if inserted.rows_affected() == 0 {
                     return Err(StoreError::Conflict("sign_off"));
                 }
-                append_in_tx(&mut tx, &audit.case(case.as_str()).object("plan_sign_off", version)).await?;
                 tx.commit().await.map_err(backend_err)
             }
 
@@ -478,6 +484,8 @@ macro_rules! impl_plan_sql {
             async fn create_meeting(&self, scope: &OrgScope, case: &CaseId, m: &Meeting, audit: AuditEvent) -> StoreResult<()> {
                 let mut tx = self.begin_write().await.map_err(backend_err)?;
                 case_in_org(&mut *tx, scope, case).await?;
+                let at = audit.at;
+                append_in_tx(&mut tx, &audit.case(case.as_str()).object("meeting", m.id.as_str())).await?;
                 let invitees = serde_json::to_string(&m.invitees).map_err(json_err)?;
                 sqlx::query(
                     "INSERT INTO meetings (id, case_id, kind, own_question, starts_at, minutes, location, status, invitees, \
@@ -495,17 +503,17 @@ macro_rules! impl_plan_sql {
                 .bind(m.private_minutes.map(i64::from))
                 .bind(m.notes.as_deref())
                 .bind(m.plan_version.as_deref())
-                .bind(audit.at)
+                .bind(at)
                 .execute(&mut *tx)
                 .await
                 .map_err(backend_err)?;
-                append_in_tx(&mut tx, &audit.case(case.as_str()).object("meeting", m.id.as_str())).await?;
                 tx.commit().await.map_err(backend_err)
             }
 
             async fn update_meeting(&self, scope: &OrgScope, case: &CaseId, m: &Meeting, audit: AuditEvent) -> StoreResult<()> {
                 let mut tx = self.begin_write().await.map_err(backend_err)?;
                 case_in_org(&mut *tx, scope, case).await?;
+                append_in_tx(&mut tx, &audit.case(case.as_str()).object("meeting", m.id.as_str())).await?;
                 let invitees = serde_json::to_string(&m.invitees).map_err(json_err)?;
                 let changed = sqlx::query(
                     "UPDATE meetings SET status = $1, invitees = $2, private_minutes = $3, notes = $4 WHERE id = $5 AND case_id = $6",
@@ -522,7 +530,6 @@ macro_rules! impl_plan_sql {
                 if changed.rows_affected() == 0 {
                     return Err(StoreError::NotFound);
                 }
-                append_in_tx(&mut tx, &audit.case(case.as_str()).object("meeting", m.id.as_str())).await?;
                 tx.commit().await.map_err(backend_err)
             }
 

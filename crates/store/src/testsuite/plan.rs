@@ -312,6 +312,50 @@ pub(super) async fn run(store: &dyn Store) {
         Err(StoreError::NotFound)
     ));
 
+    // Two people change the plan at the same moment from the same revision: one wins, the
+    // other is told; two adoptions at once get the next two numbers.
+    let revision = store.plan(&scope, &case.id).await.expect("plan").revision;
+    let (first, second) = tokio::join!(
+        store.save_plan(
+            &scope,
+            &case.id,
+            &changed,
+            revision,
+            ev(AuditAction::Update)
+        ),
+        store.save_plan(
+            &scope,
+            &case.id,
+            &changed,
+            revision,
+            ev(AuditAction::Update)
+        ),
+    );
+    let conflicts = [&first, &second]
+        .iter()
+        .filter(|r| matches!(r, Err(StoreError::Conflict("plan"))))
+        .count();
+    assert_eq!(
+        (first.is_ok() as usize + second.is_ok() as usize, conflicts),
+        (1, 1),
+        "{first:?} {second:?}"
+    );
+    let adopt = |id: &str| PlanAdoption {
+        id: id.into(),
+        adopted_on: today,
+        adopted_at: t0() + Duration::hours(3),
+        adopted_by: None,
+        meeting_id: None,
+    };
+    let (a, b) = (adopt("v3"), adopt("v4"));
+    let (x, y) = tokio::join!(
+        store.adopt_plan(&scope, &case.id, &a, ev(AuditAction::Create)),
+        store.adopt_plan(&scope, &case.id, &b, ev(AuditAction::Create)),
+    );
+    let mut numbers = vec![x.expect("adopt").number, y.expect("adopt").number];
+    numbers.sort();
+    assert_eq!(numbers, [3, 4]);
+
     // Overdue: a3 (1 February) is past on 1 March, a1 is done.
     let overdue = store
         .overdue_actions(&scope, std::slice::from_ref(&team.id), today, 50)
