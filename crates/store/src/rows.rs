@@ -415,7 +415,10 @@ pub struct SharingDecision {
 /// Every table that holds data of one case, in the order [`Store::destroy_case`](crate::Store)
 /// deletes from them (children first; `cases` last). A table added for case data must be added
 /// here: the backends' tests fail when a table with a `case_id` column is missing.
-pub const CASE_TABLES: [&str; 26] = [
+pub const CASE_TABLES: [&str; 29] = [
+    "outcomes",
+    "self_reports",
+    "screenings",
     "support_checks",
     "plan_signoffs",
     "plan_versions",

@@ -666,7 +666,10 @@ macro_rules! impl_sql_store {
 
             /// Per table of `CASE_TABLES`: how to count and how to delete the rows of one case
             /// (`$1` is the case id). Children come first, `cases` last.
-            const CASE_ROWS: [(&str, &str, &str); 26] = [
+            const CASE_ROWS: [(&str, &str, &str); 29] = [
+                ("outcomes", "SELECT COUNT(*) AS n FROM outcomes WHERE case_id = $1", "DELETE FROM outcomes WHERE case_id = $1"),
+                ("self_reports", "SELECT COUNT(*) AS n FROM self_reports WHERE case_id = $1", "DELETE FROM self_reports WHERE case_id = $1"),
+                ("screenings", "SELECT COUNT(*) AS n FROM screenings WHERE case_id = $1", "DELETE FROM screenings WHERE case_id = $1"),
                 ("support_checks", "SELECT COUNT(*) AS n FROM support_checks WHERE case_id = $1", "DELETE FROM support_checks WHERE case_id = $1"),
                 ("plan_signoffs", "SELECT COUNT(*) AS n FROM plan_signoffs WHERE case_id = $1", "DELETE FROM plan_signoffs WHERE case_id = $1"),
                 ("plan_versions", "SELECT COUNT(*) AS n FROM plan_versions WHERE case_id = $1", "DELETE FROM plan_versions WHERE case_id = $1"),
