@@ -8,6 +8,7 @@
 #[allow(dead_code)]
 mod app;
 mod harness;
+mod measure;
 mod network;
 mod plan;
 mod session;

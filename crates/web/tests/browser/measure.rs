@@ -1,0 +1,159 @@
+//! Measuring in a real browser on a phone-sized window: the young person answers a support
+//! check about the eight people on her map, one person per screen, stops halfway and comes
+//! back later to where she left off, and finishes it; her answers come back as scores for the
+//! professional.
+
+use crate::app::api;
+use crate::harness::Browser;
+use crate::sharing::{accept, invite};
+use axum::http::Method;
+use serde_json::json;
+
+/// The eight people on the map: name, relation, sector.
+const NETWORK: [(&str, &str, &str); 8] = [
+    ("Oma Ria", "oma", "family"),
+    ("Tante Els", "tante", "family"),
+    ("Buurman Ahmed", "buurman", "neighbourhood"),
+    ("Coach Mo", "coach", "leisure"),
+    ("Vriendin Lisa", "vriendin", "friends"),
+    ("Juf Petra", "mentor", "school_work"),
+    ("Opa Henk", "opa", "family"),
+    ("Jeugdprofessional Kim", "wijkteam", "professional"),
+];
+
+/// Answers the member on screen: for every question the choice at `pick` (1-based, the
+/// last one where a question has fewer), clicked as a person would, then one of the two
+/// buttons. Returns the member's name as shown.
+async fn answer_screen(b: &Browser, pick: usize, then: &str) -> String {
+    let name = b.text(".check-member").await;
+    let fields = b
+        .client
+        .execute(
+            "return Array.from(document.querySelectorAll('form.check-screen fieldset'))\
+             .map(f => [f.id, f.querySelectorAll('input[type=radio]').length]);",
+            vec![],
+        )
+        .await
+        .expect("fieldsets");
+    let fields: Vec<(String, usize)> = serde_json::from_value(fields).expect("ids and counts");
+    assert!(
+        fields.len() >= 8,
+        "a screen asks every question: {fields:?}"
+    );
+    for (id, count) in fields {
+        let n = pick.min(count);
+        b.click(&format!("#{id} label:nth-of-type({n}) input"))
+            .await;
+    }
+    b.click(&format!("form.check-screen button[value={then}]"))
+        .await;
+    name
+}
+
+#[tokio::test]
+async fn a_young_person_answers_a_support_check_on_a_phone_pausing_once() {
+    let Some(b) = Browser::start(360, 800).await else {
+        return;
+    };
+    let app = &b.app;
+    let pro = app.login_api("pro@test.nl").await;
+    let birth =
+        (chrono::Utc::now().date_naive() - chrono::Duration::days(16 * 365 + 60)).to_string();
+    let body = json!({"youth": {"name": "Iris Bakker", "birth_date": birth}, "setting": "wijkteam",
+        "parents": [{"name": "Mirjam Bakker", "gezag": true}]});
+    let case = api(
+        app,
+        Method::POST,
+        "/api/v1/cases",
+        &pro,
+        Some(&body.to_string()),
+    )
+    .await
+    .json()["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    for (name, relation, sector) in NETWORK {
+        let body = json!({"name": name, "relation": relation, "ring": 2, "sector": sector});
+        let reply = api(
+            app,
+            Method::POST,
+            &format!("/api/v1/cases/{case}/members"),
+            &pro,
+            Some(&body.to_string()),
+        )
+        .await;
+        assert_eq!(reply.status, 201, "{}", reply.body);
+    }
+
+    // The professional invites Iris; she makes her own account.
+    b.login("pro@test.nl").await;
+    let code = invite(&b, &case, "youth", "Iris", None, None).await;
+    b.logout().await;
+    accept(&b, &code, "Iris", "iris@example.nl").await;
+    b.click(".card h2 a").await;
+    b.click("#steunmeting a.button").await;
+    b.wait_contains("h1", "steunmeting").await;
+    b.click("form.stack button.primary").await;
+    b.wait_contains("#progress", "0 van 8").await;
+    b.assert_no_horizontal_scroll().await;
+
+    // Four people, then "save and pause".
+    let mut answered = Vec::new();
+    for i in 0..4 {
+        let then = if i == 3 { "pause" } else { "next" };
+        answered.push(answer_screen(&b, 3, then).await);
+        if i < 3 {
+            b.wait_contains("#progress", &format!("{} van 8", i + 1))
+                .await;
+        }
+    }
+    b.wait_contains("#paused", "later verdergaan").await;
+    let list = b.source().await;
+    assert!(list.contains("4 van 8"), "the list shows how far she got");
+
+    // Later: she picks up where she left off, with someone she has not answered yet.
+    b.click(".check-row a").await;
+    b.wait_contains("#progress", "4 van 8").await;
+    let next = b.text(".check-member").await;
+    assert!(
+        !answered
+            .iter()
+            .any(|a| next.starts_with(a.as_str()) || a.starts_with(&next)),
+        "resuming shows someone not answered yet ({next}), not one of {answered:?}"
+    );
+    for i in 4..8 {
+        answered.push(answer_screen(&b, 3, "next").await);
+        if i < 7 {
+            b.wait_contains("#progress", &format!("{} van 8", i + 1))
+                .await;
+        }
+    }
+    b.wait_contains("#all-answered", "Iedereen is ingevuld")
+        .await;
+    b.assert_no_horizontal_scroll().await;
+    b.click("form[action$='/finish'] button").await;
+    b.wait_contains("#finished", "Afgerond op").await;
+    for (name, _, _) in NETWORK {
+        assert!(
+            answered.iter().any(|a| a.starts_with(name)),
+            "{name} was asked about once: {answered:?}"
+        );
+    }
+
+    // The professional sees the finished check with its scores: everyone "almost always".
+    let checks = api(
+        app,
+        Method::GET,
+        &format!("/api/v1/cases/{case}/support-checks"),
+        &pro,
+        None,
+    )
+    .await
+    .json();
+    let check = &checks["items"][0];
+    assert_eq!(check["respondent"], "youth", "{checks}");
+    assert!(check["finished_on"].is_string(), "{checks}");
+    assert_eq!(check["progress"]["answered"], 8, "{checks}");
+    assert_eq!(check["progress"]["total"], 8, "{checks}");
+}
