@@ -132,6 +132,11 @@ pub trait Store: PlanStore + SupportStore + MeasureStore + Send + Sync + 'static
         audit: AuditEvent,
     ) -> StoreResult<()>;
 
+    /// Claims the time step a TOTP code was accepted for: `true` only when it is later than
+    /// every step claimed before, so that each code logs in once (OWASP ASVS 2.8.4). One
+    /// conditional update, so two logins racing with the same code cannot both win.
+    async fn claim_totp_step(&self, user: &UserId, step: i64) -> StoreResult<bool>;
+
     // ----- sessions and API tokens -----
 
     /// Creates a session (browser or API token) and writes the login audit entry with it.

@@ -1014,7 +1014,7 @@ macro_rules! impl_sql_store {
 
                 async fn set_totp_secret(&self, user: &UserId, secret: Option<&str>, audit: AuditEvent) -> StoreResult<()> {
                     let mut tx = self.begin_write().await.map_err(backend_err)?;
-                    let changed = sqlx::query("UPDATE users SET totp_secret = $1 WHERE id = $2")
+                    let changed = sqlx::query("UPDATE users SET totp_secret = $1, totp_last_step = NULL WHERE id = $2")
                         .bind(secret)
                         .bind(user.as_str())
                         .execute(&mut *tx)
@@ -1025,6 +1025,19 @@ macro_rules! impl_sql_store {
                     }
                     append_in_tx(&mut tx, &audit).await?;
                     tx.commit().await.map_err(backend_err)
+                }
+
+                async fn claim_totp_step(&self, user: &UserId, step: i64) -> StoreResult<bool> {
+                    let claimed = sqlx::query(
+                        "UPDATE users SET totp_last_step = $1 \
+                         WHERE id = $2 AND (totp_last_step IS NULL OR totp_last_step < $1)",
+                    )
+                    .bind(step)
+                    .bind(user.as_str())
+                    .execute(&self.pool)
+                    .await
+                    .map_err(backend_err)?;
+                    Ok(claimed.rows_affected() == 1)
                 }
 
                 async fn create_session(&self, session: NewSession, audit: AuditEvent) -> StoreResult<()> {

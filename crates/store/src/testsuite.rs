@@ -129,6 +129,37 @@ async fn orgs_teams_and_users(store: &dyn Store) {
         )
         .await
         .expect("totp");
+    // A code's time step is accepted once; only later steps after it; a new secret starts over.
+    assert!(store.claim_totp_step(&user.id, 100).await.expect("claim"));
+    assert!(!store.claim_totp_step(&user.id, 100).await.expect("replay"));
+    assert!(!store.claim_totp_step(&user.id, 99).await.expect("earlier"));
+    assert!(store.claim_totp_step(&user.id, 101).await.expect("later"));
+    let (first, second) = tokio::join!(
+        store.claim_totp_step(&user.id, 102),
+        store.claim_totp_step(&user.id, 102)
+    );
+    assert_eq!(
+        [first.expect("one"), second.expect("two")]
+            .iter()
+            .filter(|won| **won)
+            .count(),
+        1,
+        "two logins with the same code at the same moment: one wins"
+    );
+    store
+        .set_totp_secret(
+            &user.id,
+            Some("JBSWY3DPEHPK3PXP"),
+            event(t0(), AuditAction::Update, &org.id),
+        )
+        .await
+        .expect("new secret");
+    assert!(
+        store
+            .claim_totp_step(&user.id, 50)
+            .await
+            .expect("after a new secret")
+    );
     store
         .set_org_require_totp(&scope, true, event(t0(), AuditAction::Update, &org.id))
         .await

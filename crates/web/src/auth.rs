@@ -15,7 +15,7 @@ use chrono::Utc;
 use sha2::{Digest, Sha256};
 use steunkring_domain::audit::{AuditAction, AuditEvent, Outcome};
 use steunkring_domain::session::{SECOND_FACTOR_TIMEOUT, SessionState, session_state};
-use steunkring_domain::{Actor, Email, Role, throttle};
+use steunkring_domain::{Actor, Email, Role, UserId, throttle};
 use steunkring_store::{NewSession, SessionKind, SessionRecord, SessionStage, StoreError};
 
 /// A fresh session token: 32 random bytes, URL-safe base64.
@@ -165,6 +165,23 @@ pub enum LoginOutcome {
     SecondFactorRequired,
 }
 
+/// Whether `code` is the account's authenticator code now and was not used before: its time
+/// step is claimed in the store, so each code logs in once (OWASP ASVS 2.8.4).
+pub async fn second_factor_ok(
+    state: &AppState,
+    user: &UserId,
+    secret: &str,
+    code: &str,
+) -> Result<bool, StoreError> {
+    match crate::totp::accepted_step(secret, code, crate::totp::now_unix()) {
+        Some(step) => {
+            let step = i64::try_from(step).unwrap_or(i64::MAX);
+            state.store.claim_totp_step(user, step).await
+        }
+        None => Ok(false),
+    }
+}
+
 /// Checks a login and starts a session. Used by the login page and `POST /api/v1/login`.
 ///
 /// `totp` is the second-factor code sent along (API); `None` for the page flow, where a
@@ -222,7 +239,7 @@ pub async fn attempt_login(
 
     let stage = match (&login.totp_secret, totp) {
         (Some(secret), Some(code)) => {
-            if !crate::totp::check(secret, code) {
+            if !second_factor_ok(state, &login.user_id, secret, code).await? {
                 let mut event = AuditEvent::new(now, AuditAction::LoginFailed, Outcome::Failure)
                     .object("second_factor", login.user_id.as_str())
                     .from_addr(Some(addr.to_string()));

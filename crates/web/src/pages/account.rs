@@ -266,6 +266,10 @@ pub async fn second_factor_enrol(
         tracing::error!(error = %e, "storing second factor");
         return error_page(lang, StatusCode::INTERNAL_SERVER_ERROR, "error-internal");
     }
+    // The code that proved the app is spent: it cannot log in afterwards.
+    if let Err(e) = auth::second_factor_ok(&state, &actor.user_id, &secret, &form.code).await {
+        tracing::error!(error = %e, "claiming the enrolment code's time step");
+    }
     if session.stage == SessionStage::Full {
         return see_other("/account?done=second-factor");
     }

@@ -170,9 +170,15 @@ pub async fn code_submit(
         Err(_) => None,
     };
     let actor = auth::actor_of(&session);
-    let valid = secret
-        .as_deref()
-        .is_some_and(|s| crate::totp::check(s, &form.code));
+    let valid = match secret.as_deref() {
+        Some(secret) => auth::second_factor_ok(&state, &actor.user_id, secret, &form.code)
+            .await
+            .unwrap_or_else(|e| {
+                tracing::error!(error = %e, "claiming the code's time step");
+                false
+            }),
+        None => false,
+    };
     if !valid {
         let event = AuditEvent::new(now, AuditAction::LoginFailed, Outcome::Failure)
             .by(&actor)

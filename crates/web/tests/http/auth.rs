@@ -375,6 +375,12 @@ fn code_for(secret: &str) -> String {
     steunkring_web::totp::current_code(secret).expect("code")
 }
 
+/// The code `steps` time steps (30 s) from now: each login needs a code not used before.
+fn code_in(secret: &str, steps: i64) -> String {
+    let at = steunkring_web::totp::now_unix().saturating_add_signed(steps * 30);
+    steunkring_web::totp::code_at(secret, at).expect("code")
+}
+
 #[tokio::test]
 async fn totp_enrolment_and_two_step_login() {
     let app = TestApp::new().await;
@@ -405,7 +411,7 @@ async fn totp_enrolment_and_two_step_login() {
     let ok = app
         .post_form(
             "/account/second-factor",
-            &format!("secret={secret}&code={}", code_for(&secret)),
+            &format!("secret={secret}&code={}", code_in(&secret, -1)),
             Some(&token),
         )
         .await;
@@ -431,12 +437,22 @@ async fn totp_enrolment_and_two_step_login() {
         .post_form("/login/code", "code=12345x", Some(&pending))
         .await;
     assert_eq!(bad.status, StatusCode::UNAUTHORIZED);
-    let good = app
+    // The code that enrolled the app is spent.
+    let spent = app
         .post_form(
             "/login/code",
-            &format!("code={}", code_for(&secret)),
+            &format!("code={}", code_in(&secret, -1)),
             Some(&pending),
         )
+        .await;
+    assert_eq!(
+        spent.status,
+        StatusCode::UNAUTHORIZED,
+        "the enrolment code again"
+    );
+    let now_code = code_for(&secret);
+    let good = app
+        .post_form("/login/code", &format!("code={now_code}"), Some(&pending))
         .await;
     assert_eq!(good.status, StatusCode::SEE_OTHER);
     let full = good.session_token().expect("full session");
@@ -461,18 +477,28 @@ async fn totp_enrolment_and_two_step_login() {
         .await;
     assert_eq!(no_code.status, StatusCode::UNAUTHORIZED);
     assert_eq!(no_code.json()["error"]["code"], "second_factor_required");
-    let with_code = app
-        .send(
-            Method::POST,
-            "/api/v1/login",
-            Some(&format!(
-                r#"{{"email":"pro@test.nl","password":"{PASSWORD}","totp":"{}"}}"#,
-                code_for(&secret)
-            )),
-            &[],
-        )
-        .await;
+    let login_with = |code: String| {
+        let body = format!(r#"{{"email":"pro@test.nl","password":"{PASSWORD}","totp":"{code}"}}"#);
+        let app = &app;
+        async move {
+            app.send(Method::POST, "/api/v1/login", Some(&body), &[])
+                .await
+        }
+    };
+    // A code seen once (the page login's) does not log in again (OWASP ASVS 2.8.4).
+    let replayed = login_with(now_code.clone()).await;
+    assert_eq!(
+        replayed.status,
+        StatusCode::UNAUTHORIZED,
+        "{}",
+        replayed.body
+    );
+    assert_eq!(replayed.json()["error"]["code"], "invalid_credentials");
+    let next_code = code_in(&secret, 1);
+    let with_code = login_with(next_code.clone()).await;
     assert_eq!(with_code.status, StatusCode::OK, "{}", with_code.body);
+    let again = login_with(next_code).await;
+    assert_eq!(again.status, StatusCode::UNAUTHORIZED, "{}", again.body);
 }
 
 #[tokio::test]
