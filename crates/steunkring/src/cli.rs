@@ -16,7 +16,7 @@ use std::path::PathBuf;
                   `info`)."
 )]
 pub struct Cli {
-    /// TOML configuration file (keys: database_url, bind, https) [env: STEUNKRING_CONFIG]
+    /// TOML configuration file (keys: database_url, bind, https, trusted_proxies) [env: STEUNKRING_CONFIG]
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 

@@ -7,6 +7,7 @@
 use anyhow::{Context, bail};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://steunkring.db";
@@ -18,6 +19,8 @@ pub struct Config {
     pub database_url: SecretString,
     pub bind: String,
     pub https: bool,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (see `steunkring_web::WebConfig`).
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 /// What was given as flags: `None` (or `false`) when not given.
@@ -37,6 +40,7 @@ struct FileConfig {
     database_url: Option<SecretString>,
     bind: Option<String>,
     https: Option<bool>,
+    trusted_proxies: Option<Vec<String>>,
 }
 
 impl Config {
@@ -110,11 +114,34 @@ fn resolve(
     } else {
         file.https.unwrap_or(false)
     };
+    let trusted_proxies = match env("STEUNKRING_TRUSTED_PROXIES") {
+        Some(raw) => parse_addresses("STEUNKRING_TRUSTED_PROXIES", raw.split(','))?,
+        None => parse_addresses(
+            "trusted_proxies",
+            file.trusted_proxies.iter().flatten().map(String::as_str),
+        )?,
+    };
     Ok(Config {
         database_url,
         bind,
         https,
+        trusted_proxies,
     })
+}
+
+/// IP addresses, each trimmed; a blank list item is skipped, anything else that is not an
+/// address is refused (a misspelt proxy would otherwise silently trust nobody).
+fn parse_addresses<'a>(
+    name: &str,
+    raw: impl Iterator<Item = &'a str>,
+) -> anyhow::Result<Vec<IpAddr>> {
+    raw.map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(|item| {
+            item.parse::<IpAddr>()
+                .map_err(|_| anyhow::anyhow!("{name}: {item:?} is not an IP address"))
+        })
+        .collect()
 }
 
 fn parse_bool(name: &str, raw: &str) -> anyhow::Result<bool> {
@@ -262,6 +289,39 @@ mod tests {
             )
             .is_err()
         );
+    }
+
+    #[test]
+    fn trusted_proxies_from_env_or_file_and_bad_ones_refused() {
+        let c = resolve(Flags::default(), env(&[]), FileConfig::default()).expect("ok");
+        assert!(c.trusted_proxies.is_empty(), "nobody is trusted by default");
+        let from_file =
+            parse_file("trusted_proxies = [\"10.0.0.2\", \"2001:db8::1\"]").expect("file");
+        let c = resolve(Flags::default(), env(&[]), from_file).expect("ok");
+        assert_eq!(
+            c.trusted_proxies,
+            vec![
+                "10.0.0.2".parse::<IpAddr>().expect("v4"),
+                "2001:db8::1".parse::<IpAddr>().expect("v6")
+            ]
+        );
+        let c = resolve(
+            Flags::default(),
+            env(&[("STEUNKRING_TRUSTED_PROXIES", " 10.0.0.3 , ")]),
+            parse_file("trusted_proxies = [\"10.0.0.2\"]").expect("file"),
+        )
+        .expect("ok");
+        assert_eq!(
+            c.trusted_proxies,
+            vec!["10.0.0.3".parse::<IpAddr>().expect("v4")]
+        );
+        let err = resolve(
+            Flags::default(),
+            env(&[("STEUNKRING_TRUSTED_PROXIES", "10.0.0.2,proxy.local")]),
+            FileConfig::default(),
+        )
+        .expect_err("refused");
+        assert!(err.to_string().contains("proxy.local"), "{err}");
     }
 
     #[test]

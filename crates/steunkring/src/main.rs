@@ -92,6 +92,7 @@ async fn serve(config: &Config, with_demo: bool) -> anyhow::Result<ExitCode> {
         store,
         steunkring_web::WebConfig {
             https: config.https,
+            trusted_proxies: config.trusted_proxies.clone(),
         },
         listener,
     )

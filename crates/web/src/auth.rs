@@ -13,6 +13,8 @@ use axum::response::Response;
 use base64::Engine;
 use chrono::Utc;
 use sha2::{Digest, Sha256};
+use std::net::IpAddr;
+use std::sync::Arc;
 use steunkring_domain::audit::{AuditAction, AuditEvent, Outcome};
 use steunkring_domain::session::{SECOND_FACTOR_TIMEOUT, SessionState, session_state};
 use steunkring_domain::{Actor, Email, Role, UserId, throttle};
@@ -143,13 +145,53 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let addr = parts
+        let peer = parts
             .extensions
             .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .map(|ci| ci.0.ip().to_string())
+            .map(|ci| ci.0.ip());
+        let trusted = parts
+            .extensions
+            .get::<TrustedProxies>()
+            .map(|t| t.0.clone())
+            .unwrap_or_default();
+        let forwarded: Vec<&str> = parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .collect();
+        let addr = client_ip(peer, &forwarded, &trusted)
+            .map(|ip| ip.to_string())
             .unwrap_or_else(|| "local".to_string());
         Ok(ClientAddr(addr))
     }
+}
+
+/// The configured reverse proxies, put on every request by [`crate::security::headers`].
+#[derive(Clone, Default)]
+pub struct TrustedProxies(pub Arc<[IpAddr]>);
+
+/// The client's address: the connection's peer, unless the peer is a trusted proxy; then the
+/// nearest address in `X-Forwarded-For` (read from the right, each proxy appends the address
+/// it saw) that is not a trusted proxy. Entries left of that are the client's own claims and
+/// are never believed, and an entry that is not an address stops the walk at the last hop that
+/// was trusted, so a forged header can never pick an address of its choosing.
+pub fn client_ip(peer: Option<IpAddr>, forwarded: &[&str], trusted: &[IpAddr]) -> Option<IpAddr> {
+    let mut nearest = peer?;
+    if !trusted.contains(&nearest) {
+        return Some(nearest);
+    }
+    let hops = forwarded.iter().flat_map(|v| v.split(',')).rev();
+    for hop in hops {
+        let Ok(ip) = hop.trim().parse::<IpAddr>() else {
+            break;
+        };
+        nearest = ip;
+        if !trusted.contains(&ip) {
+            break;
+        }
+    }
+    Some(nearest)
 }
 
 /// How a login attempt ended.
@@ -363,4 +405,72 @@ pub async fn start_session(
     };
     state.store.create_session(session, login).await?;
     Ok(token)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::client_ip;
+    use proptest::prelude::*;
+    use std::net::IpAddr;
+
+    fn ip(raw: &str) -> IpAddr {
+        raw.parse().expect("address")
+    }
+
+    #[test]
+    fn behind_trusted_proxies_the_nearest_untrusted_hop_is_the_client() {
+        let proxy = ip("10.0.0.2");
+        let inner = ip("10.0.0.3");
+        let trusted = [proxy, inner];
+        // Client 203.0.113.9 claims to be 198.51.100.1; the outer proxy saw 203.0.113.9.
+        let xff = ["198.51.100.1, 203.0.113.9", "10.0.0.3"];
+        assert_eq!(
+            client_ip(Some(proxy), &xff, &trusted),
+            Some(ip("203.0.113.9"))
+        );
+        // No header through a trusted proxy: the proxy itself.
+        assert_eq!(client_ip(Some(proxy), &[], &trusted), Some(proxy));
+        // Garbage stops the walk at the last trusted hop.
+        assert_eq!(
+            client_ip(Some(proxy), &["203.0.113.9, nonsense"], &trusted),
+            Some(proxy)
+        );
+        // IPv6 and spaces.
+        assert_eq!(
+            client_ip(Some(proxy), &[" 2001:db8::7 "], &trusted),
+            Some(ip("2001:db8::7"))
+        );
+        // Without a connection (in-process requests) there is no address.
+        assert_eq!(client_ip(None, &["203.0.113.9"], &trusted), None);
+    }
+
+    proptest! {
+        /// A peer that is not a trusted proxy is the client, whatever the header says.
+        #[test]
+        fn an_untrusted_peer_is_never_overridden(
+            peer in any::<[u8; 4]>(),
+            claims in proptest::collection::vec(any::<[u8; 4]>(), 0..5),
+        ) {
+            let peer = IpAddr::from(peer);
+            let header = claims.iter().map(|c| IpAddr::from(*c).to_string()).collect::<Vec<_>>().join(", ");
+            prop_assert_eq!(client_ip(Some(peer), &[header.as_str()], &[]), Some(peer));
+            let trusted = [IpAddr::from([10, 9, 9, 9])];
+            prop_assume!(peer != trusted[0]);
+            prop_assert_eq!(client_ip(Some(peer), &[header.as_str()], &trusted), Some(peer));
+        }
+
+        /// Through a trusted proxy, the answer is the peer or an address from the header's
+        /// right end up to the first untrusted one — never a claim left of it.
+        #[test]
+        fn a_forged_prefix_is_never_believed(
+            forged in any::<[u8; 4]>(),
+            client in any::<[u8; 4]>(),
+        ) {
+            let proxy = IpAddr::from([10, 0, 0, 1]);
+            let client = IpAddr::from(client);
+            prop_assume!(client != proxy);
+            let header = format!("{}, {client}", IpAddr::from(forged));
+            prop_assert_eq!(client_ip(Some(proxy), &[header.as_str()], &[proxy]), Some(client));
+        }
+    }
 }

@@ -39,6 +39,10 @@ pub struct WebConfig {
     /// Served over HTTPS (directly or behind a proxy that terminates TLS): cookies get `Secure`
     /// and the `__Host-` prefix, and HSTS is sent.
     pub https: bool,
+    /// Reverse proxies whose `X-Forwarded-For` is believed: behind one, the client's address
+    /// (for login throttling and the audit trail) is the nearest address in that header that
+    /// is not itself a trusted proxy. Empty: the header is ignored, as anyone can send it.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// The whole application as one router: pages, API, health, static assets.

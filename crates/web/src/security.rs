@@ -16,7 +16,10 @@ frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
 /// Adds the security headers, and `Cache-Control: no-store` to everything but static assets
 /// (pages and API answers carry personal data).
-pub async fn headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
+pub async fn headers(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    req.extensions_mut().insert(crate::auth::TrustedProxies(
+        state.config.trusted_proxies.clone().into(),
+    ));
     let is_static = req.uri().path().starts_with("/static/");
     let lang = request_lang(req.headers());
     let is_api = req.uri().path().starts_with("/api/");

@@ -5,6 +5,7 @@ use axum::http::{Method, StatusCode};
 use chrono::{Duration, Utc};
 use steunkring_domain::audit::{AuditAction, AuditEvent, Outcome};
 use steunkring_store::{NewSession, OrgScope, SessionKind, SessionStage};
+use steunkring_web::WebConfig;
 
 #[tokio::test]
 async fn login_page_success_sets_a_safe_cookie_and_shows_home() {
@@ -182,6 +183,94 @@ async fn many_failures_from_one_address_lock_that_address() {
         )
         .await;
     assert_eq!(elsewhere.status, StatusCode::OK);
+}
+
+/// Fifty failed logins from one client, sent through `proxy` with `X-Forwarded-For`.
+async fn spray_through(app: &TestApp, proxy: &str, client: &str) {
+    for i in 0..50 {
+        let r = app
+            .send_from(
+                Method::POST,
+                "/api/v1/login",
+                Some(&format!(
+                    r#"{{"email":"spray{i}@test.nl","password":"wrong-password-1"}}"#
+                )),
+                &[("x-forwarded-for", client)],
+                proxy,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    }
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_forwarded_client_is_throttled_not_everyone() {
+    let app = TestApp::with_config(WebConfig {
+        trusted_proxies: vec!["10.0.0.2".parse().expect("address")],
+        ..WebConfig::default()
+    })
+    .await;
+    spray_through(&app, "10.0.0.2:1", "198.51.100.9").await;
+    let body = format!(r#"{{"email":"pro@test.nl","password":"{PASSWORD}"}}"#);
+    let login_via = |proxy: &'static str, client: &'static str| {
+        let (app, body) = (&app, body.clone());
+        async move {
+            app.send_from(
+                Method::POST,
+                "/api/v1/login",
+                Some(&body),
+                &[("x-forwarded-for", client)],
+                proxy,
+            )
+            .await
+            .status
+        }
+    };
+    assert_eq!(
+        login_via("10.0.0.2:2", "198.51.100.9").await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the sprayer is locked out"
+    );
+    assert_eq!(
+        login_via("10.0.0.2:3", "198.51.100.10").await,
+        StatusCode::OK,
+        "another person behind the same proxy is not"
+    );
+    // A client that is not the proxy cannot pick its address with the header.
+    assert_eq!(
+        login_via("198.51.100.9:4", "198.51.100.77").await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "an untrusted sender's header is ignored"
+    );
+    // The audit trail names the forwarded client.
+    assert!(
+        app.audit()
+            .await
+            .iter()
+            .any(|e| e.event.source_addr.as_deref() == Some("198.51.100.10")),
+        "the successful login is audited with the client's address"
+    );
+}
+
+#[tokio::test]
+async fn without_trusted_proxies_the_forwarded_header_is_ignored() {
+    let app = TestApp::new().await;
+    spray_through(&app, "10.0.0.2:1", "198.51.100.9").await;
+    let body = format!(r#"{{"email":"pro@test.nl","password":"{PASSWORD}"}}"#);
+    let other = app
+        .send_from(
+            Method::POST,
+            "/api/v1/login",
+            Some(&body),
+            &[("x-forwarded-for", "198.51.100.10")],
+            "10.0.0.2:2",
+        )
+        .await;
+    assert_eq!(
+        other.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "everything from the proxy counts as one address"
+    );
 }
 
 #[tokio::test]

@@ -179,7 +179,11 @@ async fn state_never_changes_on_get() {
 
 #[tokio::test]
 async fn over_https_cookies_are_secure_host_prefixed_and_hsts_is_sent() {
-    let app = TestApp::with_config(WebConfig { https: true }).await;
+    let app = TestApp::with_config(WebConfig {
+        https: true,
+        ..WebConfig::default()
+    })
+    .await;
     let r = app
         .post_form(
             "/login",
