@@ -164,4 +164,19 @@ mod tests {
             ]
         );
     }
+
+    /// Every label and error key of the measurements has a Dutch and an English text (the
+    /// insight key belongs to the analysts' pages).
+    #[test]
+    fn measurement_keys_have_texts() {
+        use crate::i18n::{Lang, Tr};
+        let (nl, en) = (Tr::new(Lang::Nl), Tr::new(Lang::En));
+        for key in steunkring_domain::measure::MESSAGE_KEYS
+            .iter()
+            .filter(|k| **k != steunkring_domain::insight::SUPPRESSED_KEY)
+        {
+            assert_ne!(nl.t(key), *key, "{key} in Dutch");
+            assert_ne!(en.t(key), *key, "{key} in English");
+        }
+    }
 }
