@@ -2,17 +2,103 @@
 //! the API share besides the support checks: reading a screening, a self-report and an outcome
 //! with the date rules that depend on today and the case, and the case's check schedule.
 
+use crate::cases::case_event;
 use crate::checks::next_check_due;
 use crate::state::AppState;
-use chrono::NaiveDate;
+use crate::support::new_id;
+use chrono::{NaiveDate, Utc};
 use std::collections::HashMap;
-use steunkring_domain::FieldError;
+use steunkring_domain::audit::AuditAction;
 use steunkring_domain::measure::{
     CheckInterval, Outcome, RawDomainAnswer, RawOutcome, RawSelfReport, Screening, ScreeningDomain,
     SelfReport,
 };
 use steunkring_domain::network::NumberOrText;
-use steunkring_store::{Case, OrgScope, StoreError};
+use steunkring_domain::{Actor, FieldError};
+use steunkring_store::{
+    Case, OrgScope, StoreError, StoredOutcome, StoredScreening, StoredSelfReport,
+};
+
+/// One measurement to store on a case, whichever page or API call it came from.
+pub enum Measurement {
+    Screening(StoredScreening),
+    SelfReport(StoredSelfReport),
+    Outcome(StoredOutcome),
+    Interval(CheckInterval),
+}
+
+impl Measurement {
+    /// A screening recorded now by `actor`.
+    pub fn screening(actor: &Actor, screening: Screening) -> Measurement {
+        Measurement::Screening(StoredScreening {
+            id: new_id(),
+            screening,
+            recorded_by: actor.user_id.to_string(),
+            created_at: Utc::now(),
+        })
+    }
+
+    /// A self-report recorded now by `actor`; `participant` when the young person gave it on
+    /// their own page.
+    pub fn self_report(
+        actor: &Actor,
+        report: SelfReport,
+        participant: Option<String>,
+    ) -> Measurement {
+        Measurement::SelfReport(StoredSelfReport {
+            id: new_id(),
+            report,
+            participant_id: participant,
+            recorded_by: actor.user_id.to_string(),
+            created_at: Utc::now(),
+        })
+    }
+
+    /// An outcome recorded now by `actor`.
+    pub fn outcome(actor: &Actor, outcome: Outcome) -> Measurement {
+        Measurement::Outcome(StoredOutcome {
+            id: new_id(),
+            outcome,
+            recorded_by: actor.user_id.to_string(),
+            created_at: Utc::now(),
+        })
+    }
+}
+
+/// Stores `m` on the case, audited as `actor`'s change from `addr`.
+pub async fn save(
+    state: &AppState,
+    actor: &Actor,
+    case: &Case,
+    m: &Measurement,
+    addr: &str,
+) -> Result<(), StoreError> {
+    let scope = OrgScope::of(actor);
+    let store = &state.store;
+    let event = |action| case_event(actor, action, &case.id, addr);
+    match m {
+        Measurement::Screening(s) => {
+            store
+                .record_screening(&scope, &case.id, s, event(AuditAction::Create))
+                .await
+        }
+        Measurement::SelfReport(r) => {
+            store
+                .record_self_report(&scope, &case.id, r, event(AuditAction::Create))
+                .await
+        }
+        Measurement::Outcome(o) => {
+            store
+                .record_outcome(&scope, &case.id, o, event(AuditAction::Create))
+                .await
+        }
+        Measurement::Interval(every) => {
+            store
+                .set_check_interval(&scope, &case.id, *every, event(AuditAction::Update))
+                .await
+        }
+    }
+}
 
 /// A date as posted: blank is `default`, otherwise `YYYY-MM-DD` and not after `today`.
 pub fn past_date(

@@ -186,7 +186,8 @@ pub fn check_json(
 
 // ----- helpers -----
 
-async fn open(
+/// The case, for those who may record its measurements; 404 for anyone else.
+pub(super) async fn open(
     state: &AppState,
     user: &ApiUser,
     addr: &str,

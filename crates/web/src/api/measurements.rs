@@ -5,15 +5,16 @@
 //! case exists. The young person gives their own self-report from their own page.
 
 use super::ApiUser;
+use super::checks::open;
 use crate::auth::ClientAddr;
-use crate::cases::{case_event, open_case};
+use crate::cases::case_event;
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::ApiJson;
 use crate::measurements::{
-    parse_interval, parse_outcome, parse_screening, parse_self_report, schedule,
+    Measurement, parse_interval, parse_outcome, parse_screening, parse_self_report, save, schedule,
 };
 use crate::state::AppState;
-use crate::support::{new_id, today};
+use crate::support::today;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -22,12 +23,10 @@ use axum::{Json, Router};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use steunkring_domain::audit::AuditAction;
-use steunkring_domain::ids::CaseId;
 use steunkring_domain::measure::{
     MULTI_PROBLEM_THRESHOLD, RawDomainAnswer, RawOutcome, RawSelfReport, ScreeningDomain,
 };
 use steunkring_domain::network::NumberOrText;
-use steunkring_domain::policy::CaseAction;
 use steunkring_store::{Case, OrgScope, StoredOutcome, StoredScreening, StoredSelfReport};
 use utoipa::{OpenApi, ToSchema};
 
@@ -267,25 +266,27 @@ pub fn outcome_json(o: &StoredOutcome) -> OutcomeJson {
 
 // ----- helpers -----
 
-async fn open(
+fn created<T: Serialize>(body: T) -> Response {
+    (StatusCode::CREATED, Json(body)).into_response()
+}
+
+/// Stores a new measurement and answers 201 with it.
+async fn record(
     state: &AppState,
     user: &ApiUser,
     addr: &str,
-    case: String,
-) -> Result<Case, ApiError> {
-    open_case(
-        state,
-        &user.actor,
-        &CaseId::from_stored(case),
-        CaseAction::RecordMeasurements,
-        addr,
-    )
-    .await
-    .map_err(|e| ApiError::from_case(user.lang, e))
-}
-
-fn created<T: Serialize>(body: T) -> Response {
-    (StatusCode::CREATED, Json(body)).into_response()
+    case: &Case,
+    m: Measurement,
+) -> Result<Response, ApiError> {
+    save(state, &user.actor, case, &m, addr)
+        .await
+        .map_err(|e| ApiError::from_store(user.lang, e))?;
+    Ok(match &m {
+        Measurement::Screening(s) => created(screening_json(s)),
+        Measurement::SelfReport(r) => created(self_report_json(r)),
+        Measurement::Outcome(o) => created(outcome_json(o)),
+        Measurement::Interval(_) => StatusCode::NO_CONTENT.into_response(),
+    })
 }
 
 // ----- handlers -----
@@ -337,23 +338,14 @@ pub async fn record_screening(
         .collect();
     let screening = parse_screening(&raw, body.screened_on.as_deref().unwrap_or(""), today())
         .map_err(|e| ApiError::invalid(lang, &e))?;
-    let stored = StoredScreening {
-        id: new_id(),
-        screening,
-        recorded_by: user.actor.user_id.to_string(),
-        created_at: Utc::now(),
-    };
-    state
-        .store
-        .record_screening(
-            &OrgScope::of(&user.actor),
-            &case.id,
-            &stored,
-            case_event(&user.actor, AuditAction::Create, &case.id, &addr),
-        )
-        .await
-        .map_err(|e| ApiError::from_store(lang, e))?;
-    Ok(created(screening_json(&stored)))
+    record(
+        &state,
+        &user,
+        &addr,
+        &case,
+        Measurement::screening(&user.actor, screening),
+    )
+    .await
 }
 
 /// The case's self-reports, the most recent first: those the young person gave on their own
@@ -399,24 +391,14 @@ pub async fn record_self_report(
         open_answer: body.open_answer,
     };
     let report = parse_self_report(&raw, today()).map_err(|e| ApiError::invalid(lang, &e))?;
-    let stored = StoredSelfReport {
-        id: new_id(),
-        report,
-        participant_id: None,
-        recorded_by: user.actor.user_id.to_string(),
-        created_at: Utc::now(),
-    };
-    state
-        .store
-        .record_self_report(
-            &OrgScope::of(&user.actor),
-            &case.id,
-            &stored,
-            case_event(&user.actor, AuditAction::Create, &case.id, &addr),
-        )
-        .await
-        .map_err(|e| ApiError::from_store(lang, e))?;
-    Ok(created(self_report_json(&stored)))
+    record(
+        &state,
+        &user,
+        &addr,
+        &case,
+        Measurement::self_report(&user.actor, report, None),
+    )
+    .await
 }
 
 /// The case's outcomes, the most recent first.
@@ -460,23 +442,14 @@ pub async fn record_outcome(
         note: body.note,
     };
     let outcome = parse_outcome(&raw, &case, today()).map_err(|e| ApiError::invalid(lang, &e))?;
-    let stored = StoredOutcome {
-        id: new_id(),
-        outcome,
-        recorded_by: user.actor.user_id.to_string(),
-        created_at: Utc::now(),
-    };
-    state
-        .store
-        .record_outcome(
-            &OrgScope::of(&user.actor),
-            &case.id,
-            &stored,
-            case_event(&user.actor, AuditAction::Create, &case.id, &addr),
-        )
-        .await
-        .map_err(|e| ApiError::from_store(lang, e))?;
-    Ok(created(outcome_json(&stored)))
+    record(
+        &state,
+        &user,
+        &addr,
+        &case,
+        Measurement::outcome(&user.actor, outcome),
+    )
+    .await
 }
 
 /// Removes an outcome recorded in error.
@@ -546,15 +519,14 @@ pub async fn set_schedule(
     let case = open(&state, &user, &addr, case).await?;
     let every =
         parse_interval(body.every_months.as_ref()).map_err(|e| ApiError::invalid(lang, &e))?;
-    state
-        .store
-        .set_check_interval(
-            &OrgScope::of(&user.actor),
-            &case.id,
-            every,
-            case_event(&user.actor, AuditAction::Update, &case.id, &addr),
-        )
-        .await
-        .map_err(|e| ApiError::from_store(lang, e))?;
+    save(
+        &state,
+        &user.actor,
+        &case,
+        &Measurement::Interval(every),
+        &addr,
+    )
+    .await
+    .map_err(|e| ApiError::from_store(lang, e))?;
     Ok(Json(schedule_json(&state, &user, &case).await?))
 }

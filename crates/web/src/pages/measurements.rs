@@ -13,19 +13,19 @@ use crate::auth::ClientAddr;
 use crate::cases::case_event;
 use crate::i18n::Tr;
 use crate::measurements::{
-    domains_from_form, parse_interval, parse_outcome, parse_screening, parse_self_report,
+    Measurement, domains_from_form, parse_interval, parse_outcome, parse_screening,
+    parse_self_report, save,
 };
 use crate::plan::day;
 use crate::sharing::{Sharing, participant_viewer};
 use crate::state::AppState;
-use crate::support::{new_id, today};
+use crate::support::today;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use chrono::Utc;
 use serde::Deserialize;
 use std::collections::HashMap;
 use steunkring_domain::FieldError;
@@ -441,6 +441,21 @@ fn checks_tab(case: &Case, anchor: &str) -> Response {
     see_other(&format!("/cases/{}/checks#{anchor}", case.id))
 }
 
+/// Stores `m` and goes back to its section of the tab.
+async fn store_and_return(
+    state: &AppState,
+    user: &PageUser,
+    addr: &str,
+    case: &Case,
+    m: Measurement,
+    anchor: &str,
+) -> Response {
+    match save(state, &user.actor, case, &m, addr).await {
+        Ok(()) => checks_tab(case, anchor),
+        Err(e) => failed(user, e),
+    }
+}
+
 /// What a store error on a change becomes: 404 for a case or outcome that is not there.
 fn failed(user: &PageUser, e: StoreError) -> Response {
     match e {
@@ -476,19 +491,15 @@ async fn set_schedule(
             .await;
         }
     };
-    match state
-        .store
-        .set_check_interval(
-            &OrgScope::of(&user.actor),
-            &place.case.id,
-            every,
-            case_event(&user.actor, AuditAction::Update, &place.case.id, &addr),
-        )
-        .await
-    {
-        Ok(()) => checks_tab(&place.case, "meetschema"),
-        Err(e) => failed(&user, e),
-    }
+    store_and_return(
+        &state,
+        &user,
+        &addr,
+        &place.case,
+        Measurement::Interval(every),
+        "meetschema",
+    )
+    .await
 }
 
 async fn record_screening(
@@ -518,25 +529,15 @@ async fn record_screening(
             .await;
         }
     };
-    let stored = StoredScreening {
-        id: new_id(),
-        screening,
-        recorded_by: user.actor.user_id.to_string(),
-        created_at: Utc::now(),
-    };
-    match state
-        .store
-        .record_screening(
-            &OrgScope::of(&user.actor),
-            &place.case.id,
-            &stored,
-            case_event(&user.actor, AuditAction::Create, &place.case.id, &addr),
-        )
-        .await
-    {
-        Ok(()) => checks_tab(&place.case, "screenings"),
-        Err(e) => failed(&user, e),
-    }
+    store_and_return(
+        &state,
+        &user,
+        &addr,
+        &place.case,
+        Measurement::screening(&user.actor, screening),
+        "screenings",
+    )
+    .await
 }
 
 async fn record_self_report(
@@ -565,26 +566,15 @@ async fn record_self_report(
             .await;
         }
     };
-    let stored = StoredSelfReport {
-        id: new_id(),
-        report,
-        participant_id: None,
-        recorded_by: user.actor.user_id.to_string(),
-        created_at: Utc::now(),
-    };
-    match state
-        .store
-        .record_self_report(
-            &OrgScope::of(&user.actor),
-            &place.case.id,
-            &stored,
-            case_event(&user.actor, AuditAction::Create, &place.case.id, &addr),
-        )
-        .await
-    {
-        Ok(()) => checks_tab(&place.case, "zelfrapportage"),
-        Err(e) => failed(&user, e),
-    }
+    store_and_return(
+        &state,
+        &user,
+        &addr,
+        &place.case,
+        Measurement::self_report(&user.actor, report, None),
+        "zelfrapportage",
+    )
+    .await
 }
 
 async fn record_outcome(
@@ -618,25 +608,15 @@ async fn record_outcome(
             .await;
         }
     };
-    let stored = StoredOutcome {
-        id: new_id(),
-        outcome,
-        recorded_by: user.actor.user_id.to_string(),
-        created_at: Utc::now(),
-    };
-    match state
-        .store
-        .record_outcome(
-            &OrgScope::of(&user.actor),
-            &place.case.id,
-            &stored,
-            case_event(&user.actor, AuditAction::Create, &place.case.id, &addr),
-        )
-        .await
-    {
-        Ok(()) => checks_tab(&place.case, "uitkomsten"),
-        Err(e) => failed(&user, e),
-    }
+    store_and_return(
+        &state,
+        &user,
+        &addr,
+        &place.case,
+        Measurement::outcome(&user.actor, outcome),
+        "uitkomsten",
+    )
+    .await
 }
 
 async fn delete_outcome(
@@ -807,23 +787,8 @@ async fn mine_record_self_report(
                 .await;
         }
     };
-    let stored = StoredSelfReport {
-        id: new_id(),
-        report,
-        participant_id: Some(participant),
-        recorded_by: user.actor.user_id.to_string(),
-        created_at: Utc::now(),
-    };
-    match state
-        .store
-        .record_self_report(
-            &OrgScope::of(&user.actor),
-            &case.id,
-            &stored,
-            case_event(&user.actor, AuditAction::Create, &case.id, &addr),
-        )
-        .await
-    {
+    let m = Measurement::self_report(&user.actor, report, Some(participant));
+    match save(&state, &user.actor, &case, &m, &addr).await {
         Ok(()) => see_other(&format!("/mijn/{p}/self-report?sent=1")),
         Err(e) => failed(&user, e),
     }
