@@ -82,7 +82,8 @@ pub enum CaseAction {
     ManageSupportFigures,
     /// Register concerns about informal support and record moral deliberations.
     RecordConcerns,
-    /// Start, answer and finish support checks, and see their scores.
+    /// Start, answer and finish support checks and see their scores; record screenings,
+    /// self-reports and outcomes, and set how often the support check is due.
     RecordMeasurements,
 }
 
@@ -193,10 +194,13 @@ pub enum ParticipantAction {
     UpdateOwnAction,
     /// Answer a support check about their own network from their own page.
     AnswerSupportCheck,
+    /// Say, as the young person, how supported they feel and how satisfied they are (the
+    /// self-report), from their own page.
+    GiveSelfReport,
 }
 
 impl ParticipantAction {
-    pub const ALL: [ParticipantAction; 9] = [
+    pub const ALL: [ParticipantAction; 10] = [
         ParticipantAction::ReadAccessLog,
         ParticipantAction::SetStance,
         ParticipantAction::AddPeople,
@@ -206,6 +210,7 @@ impl ParticipantAction {
         ParticipantAction::SignOffPlan,
         ParticipantAction::UpdateOwnAction,
         ParticipantAction::AnswerSupportCheck,
+        ParticipantAction::GiveSelfReport,
     ];
 }
 
@@ -220,6 +225,8 @@ impl ParticipantAction {
 /// - The young person and the parents answer support checks (as respondents of their own);
 ///   a support figure is someone the check asks about, not someone who answers it. That they
 ///   see the measurements at all is again the consent rules' decision.
+/// - Only the young person gives a self-report: it is their own view of their support, which
+///   no parent or support figure can give for them.
 pub fn participant_may(viewer: &crate::consent::Viewer, action: ParticipantAction) -> bool {
     use crate::consent::Viewer;
     let participant = matches!(
@@ -244,6 +251,7 @@ pub fn participant_may(viewer: &crate::consent::Viewer, action: ParticipantActio
         ParticipantAction::AnswerSupportCheck => {
             matches!(viewer, Viewer::Youth | Viewer::Parent { .. })
         }
+        ParticipantAction::GiveSelfReport => matches!(viewer, Viewer::Youth),
     }
 }
 
@@ -460,7 +468,7 @@ mod tests {
             ("admin", Viewer::Administrator),
             ("outsider", Viewer::Outsider),
         ];
-        let table: [(A, &[&str]); 9] = [
+        let table: [(A, &[&str]); 10] = [
             (A::ReadAccessLog, &["youth", "parent-gezag", "guardian"]),
             (A::SetStance, &["youth"]),
             (A::AddPeople, &["youth"]),
@@ -491,6 +499,7 @@ mod tests {
                 A::AnswerSupportCheck,
                 &["youth", "parent-gezag", "parent-no-gezag"],
             ),
+            (A::GiveSelfReport, &["youth"]),
         ];
         assert_eq!(table.len(), ParticipantAction::ALL.len());
         for (action, allowed) in table {

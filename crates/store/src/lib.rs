@@ -23,7 +23,10 @@ mod support;
 #[cfg(feature = "testsuite")]
 pub mod testsuite;
 
-pub use measure::{MeasureStore, StoredSupportCheck};
+pub use measure::{
+    CheckSchedule, MeasureStore, StoredOutcome, StoredScreening, StoredSelfReport,
+    StoredSupportCheck,
+};
 pub use plan::{CurrentPlan, OverdueAction, PlanAdoption, PlanStore, PlanVersionSummary, SignOff};
 pub use rows::*;
 pub use scope::OrgScope;

@@ -24,11 +24,15 @@ pub fn member_ids(members: &[NetworkMember]) -> Vec<MemberId> {
     members.iter().map(|m| m.id.clone()).collect()
 }
 
-/// When the next check is due: the interval (three months) after the last finished check, or
-/// after the case was opened when none was finished yet.
-pub fn next_check_due(case: &Case, checks: &[StoredSupportCheck]) -> NaiveDate {
+/// When the next check is due: the case's interval (by default three months) after the last
+/// finished check, or after the case was opened when none was finished yet.
+pub fn next_check_due(
+    case: &Case,
+    checks: &[StoredSupportCheck],
+    every: CheckInterval,
+) -> NaiveDate {
     let last = checks.iter().filter_map(|c| c.check.finished_on()).max();
-    next_due(last, case.opened_on, CheckInterval::DEFAULT)
+    next_due(last, case.opened_on, every)
 }
 
 /// Parses one member's answer and checks that the member is on this case's map.

@@ -11,6 +11,7 @@ pub mod error;
 pub mod extract;
 pub mod i18n;
 pub mod invitations;
+pub mod measurements;
 pub mod network;
 pub mod pages;
 pub mod password;

@@ -22,7 +22,8 @@ use steunkring_domain::plan::Plan;
 use steunkring_domain::support_figure::{LogEntry, SupportFigure};
 use steunkring_store::{
     AuditFilter, Case, CurrentPlan, DestructionRequest, Network, OrgScope, ParticipantEntry,
-    PlanVersionSummary, SharingDecision, SharingState, Store, StoreError, VersionSummary,
+    PlanVersionSummary, SharingDecision, SharingState, Store, StoreError, StoredOutcome,
+    StoredScreening, StoredSelfReport, StoredSupportCheck, VersionSummary,
 };
 
 /// An adopted plan version with what it held.
@@ -75,6 +76,11 @@ pub struct AccessExport {
     pub support_figures: Vec<SupportFigureExport>,
     pub concerns: Vec<Concern>,
     pub deliberations: Vec<Deliberation>,
+    /// The measurements: support checks, screenings, self-reports and outcomes.
+    pub support_checks: Vec<StoredSupportCheck>,
+    pub screenings: Vec<StoredScreening>,
+    pub self_reports: Vec<StoredSelfReport>,
+    pub outcomes: Vec<StoredOutcome>,
     pub access_log: Vec<AccessEntry>,
 }
 
@@ -145,6 +151,10 @@ pub async fn gather(
         support_figures,
         concerns: store.concerns(scope, &id).await?,
         deliberations: store.deliberations(scope, &id).await?,
+        support_checks: store.support_checks(scope, &id).await?,
+        screenings: store.screenings(scope, &id).await?,
+        self_reports: store.self_reports(scope, &id).await?,
+        outcomes: store.outcomes(scope, &id).await?,
         generated_at: Utc::now(),
         network,
         versions,
@@ -491,6 +501,7 @@ pub fn summary_html(x: &AccessExport) -> String {
     );
 
     plan_html(&mut out, &tr, x);
+    measurements_html(&mut out, &tr, x);
 
     if let Some(d) = &x.destruction_request {
         out.push_str("<h2>Verzoek om vernietiging</h2>\n<dl>\n");
@@ -716,6 +727,103 @@ fn plan_html(out: &mut String, tr: &Tr, x: &AccessExport) {
         &["Wanneer", "Vraag", "Wie deden mee", "Besluit"],
         &deliberations,
     );
+}
+
+/// The measurements, for the summary: support checks (dates; the answers are in
+/// `gegevens.json`), screenings, self-reports and outcomes. Escaped by [`table`].
+fn measurements_html(out: &mut String, tr: &Tr, x: &AccessExport) {
+    out.push_str("<h2>Metingen</h2>\n<h3>Steunmetingen</h3>\n");
+    let checks: Vec<Vec<String>> = x
+        .support_checks
+        .iter()
+        .map(|c| {
+            vec![
+                day(c.check.started_on()),
+                tr.t(c.check.respondent().label_key()),
+                c.check.answers().len().to_string(),
+                c.check.finished_on().map(day).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    table(
+        out,
+        &["Gestart", "Wie vulde in", "Aantal mensen", "Afgerond"],
+        &checks,
+    );
+    out.push_str("<h3>Screening meervoudige problematiek</h3>\n");
+    let screenings: Vec<Vec<String>> = x
+        .screenings
+        .iter()
+        .map(|s| {
+            let problems = s
+                .screening
+                .domains_with_problems()
+                .into_iter()
+                .map(|d| {
+                    let note = s
+                        .screening
+                        .answer(d)
+                        .and_then(|a| a.note.as_ref())
+                        .map(|n| format!(" ({n})"))
+                        .unwrap_or_default();
+                    format!("{}{note}", tr.t(d.label_key()))
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            vec![
+                day(s.screening.screened_on()),
+                format!("{} van 7", s.screening.problem_count()),
+                problems,
+            ]
+        })
+        .collect();
+    table(
+        out,
+        &["Datum", "Gebieden met problemen", "Welke"],
+        &screenings,
+    );
+    out.push_str("<h3>Zelfrapportage</h3>\n");
+    let reports: Vec<Vec<String>> = x
+        .self_reports
+        .iter()
+        .map(|s| {
+            let r = &s.report;
+            vec![
+                day(r.answered_on),
+                r.feels_supported.value().to_string(),
+                r.satisfied_with_help.value().to_string(),
+                r.satisfied_with_support_figures
+                    .map(|g| g.value().to_string())
+                    .unwrap_or_default(),
+                r.open_answer
+                    .as_ref()
+                    .map(|a| a.to_string())
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect();
+    table(
+        out,
+        &["Datum", "Steun", "Hulp", "Steunfiguren", "In eigen woorden"],
+        &reports,
+    );
+    out.push_str("<h3>Uitkomsten</h3>\n");
+    let outcomes: Vec<Vec<String>> = x
+        .outcomes
+        .iter()
+        .map(|o| {
+            vec![
+                day(o.outcome.on),
+                tr.t(o.outcome.kind.label_key()),
+                o.outcome
+                    .note
+                    .as_ref()
+                    .map(|n| n.to_string())
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect();
+    table(out, &["Datum", "Wat", "Toelichting"], &outcomes);
 }
 
 /// The ZIP with `samenvatting.html` and `gegevens.json`.

@@ -8,6 +8,7 @@
 //! later schedules.
 
 use crate::FieldError;
+use crate::network::NumberOrText;
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -32,6 +33,13 @@ impl CheckInterval {
         } else {
             Err(FieldError::new("every_months", "error-out-of-range"))
         }
+    }
+
+    /// The interval as posted (a number, or text from a form): missing or blank is
+    /// `error-required`, anything but a whole number 1–24 `error-out-of-range`.
+    pub fn parse_raw(raw: Option<&NumberOrText>) -> Result<CheckInterval, FieldError> {
+        super::scale("every_months", raw, Self::MIN_MONTHS, Self::MAX_MONTHS)
+            .and_then(CheckInterval::parse)
     }
 
     pub fn months(self) -> u32 {
@@ -159,6 +167,32 @@ mod tests {
             assert_eq!(
                 CheckInterval::parse(bad),
                 Err(FieldError::new("every_months", "error-out-of-range"))
+            );
+        }
+    }
+
+    #[test]
+    fn interval_as_posted() {
+        let t = |s: &str| Some(NumberOrText::Text(s.into()));
+        assert_eq!(
+            CheckInterval::parse_raw(t(" 6 ").as_ref()).map(CheckInterval::months),
+            Ok(6)
+        );
+        assert_eq!(
+            CheckInterval::parse_raw(Some(&NumberOrText::Number(24))).map(CheckInterval::months),
+            Ok(24)
+        );
+        for (raw, key) in [
+            (t(""), "error-required"),
+            (None, "error-required"),
+            (t("0"), "error-out-of-range"),
+            (t("25"), "error-out-of-range"),
+            (t("2.5"), "error-out-of-range"),
+            (t("vaak"), "error-out-of-range"),
+        ] {
+            assert_eq!(
+                CheckInterval::parse_raw(raw.as_ref()),
+                Err(FieldError::new("every_months", key))
             );
         }
     }

@@ -1,12 +1,83 @@
-//! Support checks, on every backend.
+//! Measurements (support checks, screenings, self-reports, outcomes, the check schedule), on
+//! every backend.
 
 use super::{case_input, event, member, t0};
-use crate::{OrgScope, Store, StoreError, StoredSupportCheck};
-use chrono::Duration;
+use crate::{
+    OrgScope, Store, StoreError, StoredOutcome, StoredScreening, StoredSelfReport,
+    StoredSupportCheck,
+};
+use chrono::{Duration, NaiveDate};
 use steunkring_domain::audit::{AuditAction, AuditEvent};
 use steunkring_domain::ids::CaseId;
-use steunkring_domain::measure::{MemberAnswer, RawMemberAnswer, Respondent, SupportCheck};
+use steunkring_domain::measure::{
+    CheckInterval, MemberAnswer, Outcome, RawDomainAnswer, RawMemberAnswer, RawOutcome,
+    RawSelfReport, Respondent, Screening, ScreeningDomain, SelfReport, SupportCheck,
+};
 use steunkring_domain::network::{NetworkMember, NumberOrText};
+
+/// A screening on `on` with problems on the domains marked `true` (in
+/// [`ScreeningDomain::ALL`] order) and a note on the first.
+fn screening(id: &str, on: NaiveDate, problems: [bool; 7]) -> StoredScreening {
+    let raw: Vec<RawDomainAnswer> = ScreeningDomain::ALL
+        .into_iter()
+        .zip(problems)
+        .enumerate()
+        .map(|(i, (d, p))| RawDomainAnswer {
+            domain: d.as_str().into(),
+            problem: Some(p),
+            note: (i == 0).then(|| "Slaapt slecht, <b>moe</b>".to_string()),
+        })
+        .collect();
+    StoredScreening {
+        id: id.into(),
+        screening: Screening::parse(&raw, on).expect("valid screening"),
+        recorded_by: "u-pro".into(),
+        created_at: t0(),
+    }
+}
+
+fn self_report(
+    id: &str,
+    on: NaiveDate,
+    grades: [i64; 2],
+    figures: Option<i64>,
+) -> StoredSelfReport {
+    let n = |x| Some(NumberOrText::Number(x));
+    StoredSelfReport {
+        id: id.into(),
+        report: SelfReport::parse(
+            &RawSelfReport {
+                feels_supported: n(grades[0]),
+                satisfied_with_help: n(grades[1]),
+                satisfied_with_support_figures: figures.and_then(n),
+                open_answer: Some("Oma helpt echt.\nDe rest minder.".into()),
+            },
+            on,
+        )
+        .expect("valid report"),
+        participant_id: None,
+        recorded_by: "u-pro".into(),
+        created_at: t0(),
+    }
+}
+
+fn outcome(id: &str, kind: &str, on: NaiveDate, note: Option<&str>) -> StoredOutcome {
+    StoredOutcome {
+        id: id.into(),
+        outcome: Outcome::parse(
+            &RawOutcome {
+                kind: kind.into(),
+                date: on.format("%Y-%m-%d").to_string(),
+                note: note.map(str::to_string),
+            },
+            on,
+            on,
+        )
+        .expect("valid outcome"),
+        recorded_by: "u-pro".into(),
+        created_at: t0(),
+    }
+}
 
 /// An answer about `m` with every rating `rating` (1–3).
 fn answer(m: &NetworkMember, rating: i64) -> MemberAnswer {
@@ -55,6 +126,34 @@ pub(super) async fn fill(store: &dyn Store, scope: &OrgScope, case: &CaseId, m: 
         .record_support_answer(scope, case, &id, &answer(m, 2), ev(AuditAction::Update))
         .await
         .expect("answer");
+    let on = t0().date_naive();
+    store
+        .record_screening(
+            scope,
+            case,
+            &screening(&format!("scr-{case}"), on, [true; 7]),
+            ev(AuditAction::Create),
+        )
+        .await
+        .expect("screening");
+    store
+        .record_self_report(
+            scope,
+            case,
+            &self_report(&format!("sr-{case}"), on, [7, 8], Some(9)),
+            ev(AuditAction::Create),
+        )
+        .await
+        .expect("self-report");
+    store
+        .record_outcome(
+            scope,
+            case,
+            &outcome(&format!("out-{case}"), "placement_prevented", on, None),
+            ev(AuditAction::Create),
+        )
+        .await
+        .expect("outcome");
 }
 
 async fn new_case(
@@ -286,5 +385,297 @@ pub(super) async fn run(store: &dyn Store) {
     assert_eq!(
         about_checks, 5,
         "two starts, two answers and a finish; the refused attempts left nothing"
+    );
+
+    records(store, &scope, &elsewhere, &case.id, &second.id).await;
+    schedules(store, &scope, &elsewhere, &team.id, &case, &second).await;
+}
+
+/// Screenings, self-reports and outcomes: stored exactly, listed the most recent first, only in
+/// the scope's organisation and under their own case, every change audited.
+async fn records(
+    store: &dyn Store,
+    scope: &OrgScope,
+    elsewhere: &OrgScope,
+    case: &CaseId,
+    second: &CaseId,
+) {
+    let org = scope.org_id().clone();
+    let ev = |action| event(t0(), action, &org);
+    let day = |d: i64| t0().date_naive() + Duration::days(d);
+
+    // Screenings: six of seven is multi-problem; the domains and notes round-trip.
+    let first = screening("scr-1", day(0), [true, true, true, true, true, false, true]);
+    let later = screening(
+        "scr-2",
+        day(30),
+        [false, true, false, false, false, false, false],
+    );
+    for s in [&first, &later] {
+        store
+            .record_screening(scope, case, s, ev(AuditAction::Create))
+            .await
+            .expect("screening");
+    }
+    assert!(matches!(
+        store
+            .record_screening(
+                elsewhere,
+                case,
+                &screening("scr-x", day(0), [false; 7]),
+                ev(AuditAction::Create)
+            )
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    let listed = store.screenings(scope, case).await.expect("screenings");
+    assert_eq!(
+        listed.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+        ["scr-2", "scr-1"]
+    );
+    assert_eq!(listed[1], first, "round-trips exactly");
+    assert_eq!(listed[1].screening.problem_count(), 6);
+    assert!(listed[1].screening.is_multi_problem());
+    assert_eq!(listed[0].screening.problem_count(), 1);
+    assert_eq!(
+        listed[1]
+            .screening
+            .answer(ScreeningDomain::Child)
+            .and_then(|a| a.note.as_ref())
+            .map(|n| n.as_str()),
+        Some("Slaapt slecht, <b>moe</b>")
+    );
+    assert!(matches!(
+        store.screenings(elsewhere, case).await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(
+        store
+            .screenings(scope, second)
+            .await
+            .expect("none")
+            .is_empty()
+    );
+
+    // Self-reports: the support-figure grade is optional; the participant is kept.
+    let mut own = self_report("sr-1", day(1), [4, 6], None);
+    own.participant_id = Some("p-sanne".into());
+    let written = self_report("sr-2", day(10), [0, 10], Some(10));
+    for r in [&own, &written] {
+        store
+            .record_self_report(scope, case, r, ev(AuditAction::Create))
+            .await
+            .expect("self-report");
+    }
+    assert!(matches!(
+        store
+            .record_self_report(
+                elsewhere,
+                case,
+                &self_report("sr-x", day(0), [1, 1], None),
+                ev(AuditAction::Create)
+            )
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    let listed = store.self_reports(scope, case).await.expect("self-reports");
+    assert_eq!(
+        listed,
+        vec![written.clone(), own.clone()],
+        "round-trip, most recent first"
+    );
+    assert_eq!(listed[0].report.feels_supported.value(), 0);
+    assert_eq!(
+        listed[0]
+            .report
+            .satisfied_with_support_figures
+            .map(|g| g.value()),
+        Some(10)
+    );
+    assert_eq!(listed[1].report.satisfied_with_support_figures, None);
+    assert!(
+        store
+            .self_reports(scope, second)
+            .await
+            .expect("none")
+            .is_empty()
+    );
+    assert!(matches!(
+        store.self_reports(elsewhere, case).await,
+        Err(StoreError::NotFound)
+    ));
+
+    // Outcomes: listed by date; one recorded in error is deleted, only under its own case.
+    let prevented = outcome("out-1", "placement_prevented", day(5), Some("Oma vangt op"));
+    let foster = outcome("out-2", "placement_network_foster_family", day(40), None);
+    let wrong = outcome("out-3", "formal_help_ended", day(20), None);
+    for o in [&prevented, &foster, &wrong] {
+        store
+            .record_outcome(scope, case, o, ev(AuditAction::Create))
+            .await
+            .expect("outcome");
+    }
+    let ids = |list: Vec<StoredOutcome>| list.into_iter().map(|o| o.id).collect::<Vec<_>>();
+    assert_eq!(
+        ids(store.outcomes(scope, case).await.expect("outcomes")),
+        ["out-2", "out-3", "out-1"]
+    );
+    assert!(matches!(
+        store
+            .delete_outcome(scope, second, "out-3", ev(AuditAction::Delete))
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(matches!(
+        store
+            .delete_outcome(elsewhere, case, "out-3", ev(AuditAction::Delete))
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    store
+        .delete_outcome(scope, case, "out-3", ev(AuditAction::Delete))
+        .await
+        .expect("delete");
+    assert!(matches!(
+        store
+            .delete_outcome(scope, case, "out-3", ev(AuditAction::Delete))
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    let listed = store.outcomes(scope, case).await.expect("outcomes");
+    assert_eq!(listed, vec![foster, prevented]);
+    assert!(matches!(
+        store.outcomes(elsewhere, case).await,
+        Err(StoreError::NotFound)
+    ));
+
+    let audit = store
+        .list_audit(
+            scope,
+            &crate::AuditFilter {
+                case_id: Some(case.as_str().to_string()),
+                limit: 1000,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("audit");
+    let about = |kind: &str| {
+        audit
+            .iter()
+            .filter(|e| e.event.object_type.as_deref() == Some(kind))
+            .count()
+    };
+    assert_eq!(about("screening"), 2);
+    assert_eq!(about("self_report"), 2);
+    assert_eq!(
+        about("outcome"),
+        4,
+        "three recorded, one deleted; refused attempts left nothing"
+    );
+}
+
+/// The check interval per case, and the schedules the home page reads in one query.
+async fn schedules(
+    store: &dyn Store,
+    scope: &OrgScope,
+    elsewhere: &OrgScope,
+    team: &steunkring_domain::TeamId,
+    case: &crate::Case,
+    second: &crate::Case,
+) {
+    let org = scope.org_id().clone();
+    let ev = |action| event(t0(), action, &org);
+    assert_eq!(
+        store
+            .check_interval(scope, &case.id)
+            .await
+            .expect("interval"),
+        CheckInterval::DEFAULT
+    );
+    let six = CheckInterval::parse(6).expect("six months");
+    store
+        .set_check_interval(scope, &second.id, six, ev(AuditAction::Update))
+        .await
+        .expect("set");
+    assert_eq!(
+        store
+            .check_interval(scope, &second.id)
+            .await
+            .expect("interval"),
+        six
+    );
+    assert!(matches!(
+        store
+            .set_check_interval(
+                elsewhere,
+                &second.id,
+                CheckInterval::DEFAULT,
+                ev(AuditAction::Update)
+            )
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(matches!(
+        store.check_interval(elsewhere, &second.id).await,
+        Err(StoreError::NotFound)
+    ));
+    assert_eq!(
+        store
+            .check_interval(scope, &second.id)
+            .await
+            .expect("unchanged"),
+        six
+    );
+
+    let mut schedules = store
+        .check_schedules(scope, std::slice::from_ref(team))
+        .await
+        .expect("schedules");
+    schedules.sort_by(|a, b| a.youth_name.cmp(&b.youth_name));
+    let opened = t0().date_naive();
+    // Sanne's check sc-1 was finished two days after opening (sc-2 is unfinished): due three
+    // months after that. Bas has no check: six months after opening.
+    let rows: Vec<_> = schedules
+        .iter()
+        .map(|s| {
+            (
+                s.youth_name.as_str(),
+                s.last_check,
+                s.every.months(),
+                s.due_on(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                "Bas",
+                None,
+                6,
+                NaiveDate::from_ymd_opt(2026, 9, 1).expect("date")
+            ),
+            (
+                "Sanne",
+                Some(opened + Duration::days(2)),
+                3,
+                NaiveDate::from_ymd_opt(2026, 6, 3).expect("date")
+            ),
+        ]
+    );
+    assert!(
+        store
+            .check_schedules(elsewhere, std::slice::from_ref(team))
+            .await
+            .expect("other organisation")
+            .is_empty()
+    );
+    assert!(
+        store
+            .check_schedules(scope, &[])
+            .await
+            .expect("no teams")
+            .is_empty()
     );
 }

@@ -81,7 +81,8 @@ pub struct CheckJson {
 pub struct CheckList {
     pub items: Vec<CheckJson>,
     pub next: Option<String>,
-    /// When the next check is due: three months after the last finished one.
+    /// When the next check is due: the case's interval (see `check-schedule`; by default three
+    /// months) after the last finished one.
     pub next_due: NaiveDate,
 }
 
@@ -185,7 +186,8 @@ pub fn check_json(
 
 // ----- helpers -----
 
-async fn open(
+/// The case, for those who may record its measurements; 404 for anyone else.
+pub(super) async fn open(
     state: &AppState,
     user: &ApiUser,
     addr: &str,
@@ -252,18 +254,19 @@ pub async fn list_checks(
 ) -> Result<Json<CheckList>, ApiError> {
     let case = open(&state, &user, &addr, case).await?;
     let members = members(&state, &user, &case).await?;
-    let checks = state
-        .store
-        .support_checks(&OrgScope::of(&user.actor), &case.id)
-        .await
-        .map_err(|e| store_error(user.lang, e))?;
+    let scope = OrgScope::of(&user.actor);
+    let (checks, every) = tokio::try_join!(
+        state.store.support_checks(&scope, &case.id),
+        state.store.check_interval(&scope, &case.id)
+    )
+    .map_err(|e| store_error(user.lang, e))?;
     Ok(Json(CheckList {
         items: checks
             .iter()
             .map(|c| check_json(&c.id, &c.check, &members, false))
             .collect(),
         next: None,
-        next_due: next_check_due(&case, &checks),
+        next_due: next_check_due(&case, &checks, every),
     }))
 }
 

@@ -53,8 +53,8 @@ pub fn routes() -> Router<AppState> {
 // ---------------------------------------------------------------------------------------------
 
 /// The case and where its check pages live.
-struct Place {
-    case: Case,
+pub(super) struct Place {
+    pub(super) case: Case,
     /// `/cases/{id}/checks` or `/mijn/{p}/checks`.
     base: String,
     /// The case header and tabs, for the professional.
@@ -72,7 +72,7 @@ impl Place {
     }
 }
 
-async fn professional(
+pub(super) async fn professional(
     state: &AppState,
     user: &PageUser,
     addr: &str,
@@ -171,6 +171,8 @@ struct ChecksPage {
     no_members: bool,
     /// Back from "Opslaan en pauzeren".
     paused: bool,
+    /// The screenings, self-reports, outcomes and check schedule, for the professional.
+    measures: Option<super::measurements::Measures>,
 }
 
 #[derive(Deserialize, Default)]
@@ -219,11 +221,21 @@ fn key_scores(tr: &Tr, lang: Lang, s: &Summary) -> Vec<String> {
         .collect()
 }
 
-async fn list_page(state: &AppState, user: &PageUser, place: Place, paused: bool) -> Response {
+/// The list of checks; for the professional with the other measurements below it (`measures`,
+/// holding a form sent back with its errors, hence `status`).
+pub(super) async fn list_page(
+    state: &AppState,
+    user: &PageUser,
+    place: Place,
+    paused: bool,
+    measures: Option<super::measurements::Measures>,
+    status: StatusCode,
+) -> Response {
     let scope = OrgScope::of(&user.actor);
-    let (checks, network) = match tokio::try_join!(
+    let (checks, network, every) = match tokio::try_join!(
         state.store.support_checks(&scope, &place.case.id),
-        state.store.network(&scope, &place.case.id)
+        state.store.network(&scope, &place.case.id),
+        state.store.check_interval(&scope, &place.case.id)
     ) {
         Ok(v) => v,
         Err(e) => return internal(user.lang, &e),
@@ -235,7 +247,7 @@ async fn list_page(state: &AppState, user: &PageUser, place: Place, paused: bool
         if place.view.is_some() { "/cases" } else { "/" },
     );
     let tr = &shell.tr;
-    let due = next_check_due(&place.case, &checks);
+    let due = next_check_due(&place.case, &checks, every);
     let rows = checks
         .iter()
         .filter(|c| place.owns(c))
@@ -274,9 +286,10 @@ async fn list_page(state: &AppState, user: &PageUser, place: Place, paused: bool
         respondents,
         no_members: network.members.is_empty(),
         paused,
+        measures,
         shell,
     };
-    render(user.lang, &page)
+    (status, render(user.lang, &page)).into_response()
 }
 
 fn check_progress(tr: &Tr, answered: usize, total: usize) -> String {
@@ -297,7 +310,17 @@ async fn list(
     axum::extract::Query(q): axum::extract::Query<ListQuery>,
 ) -> Response {
     match professional(&state, &user, &addr, &id).await {
-        Ok(place) => list_page(&state, &user, place, q.paused == "1").await,
+        Ok(place) => {
+            super::measurements::tab(
+                &state,
+                &user,
+                place,
+                q.paused == "1",
+                super::measurements::Sent::Nothing,
+                StatusCode::OK,
+            )
+            .await
+        }
         Err(r) => r,
     }
 }
@@ -310,7 +333,7 @@ async fn mine_list(
     axum::extract::Query(q): axum::extract::Query<ListQuery>,
 ) -> Response {
     match participant(&state, &user, &addr, &p).await {
-        Ok(place) => list_page(&state, &user, place, q.paused == "1").await,
+        Ok(place) => list_page(&state, &user, place, q.paused == "1", None, StatusCode::OK).await,
         Err(r) => r,
     }
 }

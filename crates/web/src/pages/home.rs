@@ -24,6 +24,8 @@ struct HomePage {
     tasks: Vec<super::mine_plan::HomeTask>,
     /// Actions past their date in the professional's teams' cases.
     overdue: Vec<(String, String, String, String)>,
+    /// Support checks due in the professional's teams' cases: (case id, young person, since).
+    checks_due: Vec<(String, String, String)>,
 }
 
 pub async fn home(
@@ -48,6 +50,7 @@ pub async fn home(
     let shell = Shell::for_actor(user.lang, &user.actor, "/");
     let tasks = super::mine_plan::home_tasks(&state, &shell.tr, &user.actor, &links).await;
     let overdue = overdue_actions(&state, &user.actor).await;
+    let checks_due = checks_due(&state, &user.actor).await;
     let a = &user.actor;
     let page = HomePage {
         title: shell.tr.t("home-title"),
@@ -78,6 +81,7 @@ pub async fn home(
         shows_destruction,
         tasks,
         overdue,
+        checks_due,
         shell,
     };
     render(user.lang, &page)
@@ -116,6 +120,41 @@ async fn overdue_actions(
             .collect(),
         Err(e) => {
             tracing::error!(error = %e, "overdue actions");
+            Vec::new()
+        }
+    }
+}
+
+/// Support checks due in the cases of a professional's teams, by each case's interval after its
+/// last finished check (or its opening): (case id, young person, due date), the longest due
+/// first, at most 20. One query; the calendar-month rule is the domain's.
+async fn checks_due(
+    state: &crate::state::AppState,
+    actor: &steunkring_domain::Actor,
+) -> Vec<(String, String, String)> {
+    if !actor.has_role(Role::Professional) || actor.team_ids.is_empty() {
+        return Vec::new();
+    }
+    let today = steunkring_domain::consent::dutch_date(chrono::Utc::now());
+    match state
+        .store
+        .check_schedules(&steunkring_store::OrgScope::of(actor), &actor.team_ids)
+        .await
+    {
+        Ok(rows) => {
+            let mut due: Vec<_> = rows
+                .into_iter()
+                .map(|s| (s.due_on(), s))
+                .filter(|(on, _)| *on <= today)
+                .collect();
+            due.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.case_id.cmp(&b.1.case_id)));
+            due.into_iter()
+                .take(20)
+                .map(|(on, s)| (s.case_id.to_string(), s.youth_name, crate::plan::day(on)))
+                .collect()
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "support checks due");
             Vec::new()
         }
     }

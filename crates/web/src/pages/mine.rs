@@ -153,6 +153,8 @@ struct MinePage {
     plan: Option<super::mine_plan::MinePlan>,
     /// May answer a support check from here (young person or parent, with consent).
     may_check: bool,
+    /// The young person may give a self-report (a link to it).
+    may_self_report: bool,
     /// Support figures: the young person's nominations, a support figure's own.
     support: Option<super::support::MineSupport>,
 }
@@ -332,9 +334,11 @@ pub async fn page(
         Err(e) => return internal(user.lang, &e),
     };
     let may_check = super::checks::may_answer(&sharing, &case, &viewer);
+    let may_self_report = super::measurements::may_report(&sharing, &case, &viewer);
     let page = MinePage {
         plan,
         may_check,
+        may_self_report,
         title: if is_youth {
             shell.tr.t("mine-title-youth")
         } else {

@@ -8,6 +8,7 @@ pub(crate) mod checks;
 mod guide;
 mod home;
 mod login;
+pub(crate) mod measurements;
 mod meetings;
 mod mine;
 mod mine_plan;
@@ -141,6 +142,7 @@ pub fn routes() -> Router<AppState> {
         .merge(mine_plan::routes())
         .merge(support::routes())
         .merge(checks::routes())
+        .merge(measurements::routes())
 }
 
 /// A link in the main navigation.

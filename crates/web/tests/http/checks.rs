@@ -9,21 +9,21 @@ use serde_json::{Value, json};
 use steunkring_domain::Role;
 use steunkring_store::OrgScope;
 
-struct Story {
-    app: TestApp,
-    pro: String,
-    case: String,
+pub(crate) struct Story {
+    pub(crate) app: TestApp,
+    pub(crate) pro: String,
+    pub(crate) case: String,
     /// Oma, Coach, Buurvrouw, Tante: the map's order.
-    members: Vec<String>,
+    pub(crate) members: Vec<String>,
 }
 
-async fn created(app: &TestApp, path: &str, token: &str, body: Value) -> Value {
+pub(crate) async fn created(app: &TestApp, path: &str, token: &str, body: Value) -> Value {
     let r = api(app, Method::POST, path, token, Some(&body.to_string())).await;
     assert_eq!(r.status, StatusCode::CREATED, "{path}: {}", r.body);
     r.json()
 }
 
-async fn story() -> Story {
+pub(crate) async fn story() -> Story {
     let app = TestApp::new().await;
     let pro = app.login_api("pro@test.nl").await;
     let case = created(
@@ -502,7 +502,7 @@ async fn bad_input_is_refused_per_field() {
 }
 
 /// Invites a participant and accepts with a new account: (participant id, token).
-async fn participant(s: &Story, invite: Value, email: &str) -> (String, String) {
+pub(crate) async fn participant(s: &Story, invite: Value, email: &str) -> (String, String) {
     let made = created(
         &s.app,
         &format!("/api/v1/cases/{}/invitations", s.case),

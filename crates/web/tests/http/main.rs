@@ -7,6 +7,7 @@ mod cases;
 mod checks;
 mod errors;
 mod matrix;
+mod measurements;
 mod network;
 mod pages;
 mod participants;

@@ -274,6 +274,22 @@ enum Route {
     PageChecks,
     MineChecks,
     MineStartCheck,
+    ApiListScreenings,
+    ApiRecordScreening,
+    ApiListSelfReports,
+    ApiRecordSelfReport,
+    ApiListOutcomes,
+    ApiRecordOutcome,
+    ApiDeleteOutcome,
+    ApiGetSchedule,
+    ApiSetSchedule,
+    PageRecordScreening,
+    PageRecordSelfReport,
+    PageRecordOutcome,
+    PageDeleteOutcome,
+    PageSetSchedule,
+    MineSelfReport,
+    MineGiveSelfReport,
 }
 
 /// What a route needs, in the words of the rules.
@@ -312,10 +328,13 @@ enum Need {
     /// Answering support checks on one's own page: the young person and the parents, while the
     /// consent rules show them the measurements.
     OwnMeasurements,
+    /// The self-report on one's own page: the young person alone, while the consent rules show
+    /// them the measurements.
+    OwnSelfReport,
 }
 
 impl Route {
-    const ALL: [Route; 125] = [
+    const ALL: [Route; 141] = [
         Route::ApiListCases,
         Route::ApiCreateCase,
         Route::ApiGetCase,
@@ -441,6 +460,22 @@ impl Route {
         Route::PageChecks,
         Route::MineChecks,
         Route::MineStartCheck,
+        Route::ApiListScreenings,
+        Route::ApiRecordScreening,
+        Route::ApiListSelfReports,
+        Route::ApiRecordSelfReport,
+        Route::ApiListOutcomes,
+        Route::ApiRecordOutcome,
+        Route::ApiDeleteOutcome,
+        Route::ApiGetSchedule,
+        Route::ApiSetSchedule,
+        Route::PageRecordScreening,
+        Route::PageRecordSelfReport,
+        Route::PageRecordOutcome,
+        Route::PageDeleteOutcome,
+        Route::PageSetSchedule,
+        Route::MineSelfReport,
+        Route::MineGiveSelfReport,
     ];
 
     fn label(self) -> &'static str {
@@ -570,6 +605,22 @@ impl Route {
             Route::PageChecks => "page /cases/{c}/checks",
             Route::MineChecks => "page /mijn/{p}/checks",
             Route::MineStartCheck => "page POST /mijn/{p}/checks",
+            Route::ApiListScreenings => "GET .../{c}/screenings",
+            Route::ApiRecordScreening => "POST .../{c}/screenings",
+            Route::ApiListSelfReports => "GET .../{c}/self-reports",
+            Route::ApiRecordSelfReport => "POST .../{c}/self-reports",
+            Route::ApiListOutcomes => "GET .../{c}/outcomes",
+            Route::ApiRecordOutcome => "POST .../{c}/outcomes",
+            Route::ApiDeleteOutcome => "DELETE .../{c}/outcomes/{o}",
+            Route::ApiGetSchedule => "GET .../{c}/check-schedule",
+            Route::ApiSetSchedule => "PUT .../{c}/check-schedule",
+            Route::PageRecordScreening => "page POST /cases/{c}/screenings",
+            Route::PageRecordSelfReport => "page POST /cases/{c}/self-reports",
+            Route::PageRecordOutcome => "page POST /cases/{c}/outcomes",
+            Route::PageDeleteOutcome => "page POST .../outcomes/{o}/delete",
+            Route::PageSetSchedule => "page POST /cases/{c}/check-schedule",
+            Route::MineSelfReport => "page /mijn/{p}/self-report",
+            Route::MineGiveSelfReport => "page POST /mijn/{p}/self-report",
         }
     }
 
@@ -634,13 +685,22 @@ impl Route {
             | Route::MineAccept
             | Route::MineContact
             | Route::ApiStartCheck
-            | Route::MineStartCheck => Method::POST,
+            | Route::MineStartCheck
+            | Route::ApiRecordScreening
+            | Route::ApiRecordSelfReport
+            | Route::ApiRecordOutcome
+            | Route::PageRecordScreening
+            | Route::PageRecordSelfReport
+            | Route::PageRecordOutcome
+            | Route::PageDeleteOutcome
+            | Route::PageSetSchedule
+            | Route::MineGiveSelfReport => Method::POST,
             Route::ApiPatchCase
             | Route::ApiPatchMember
             | Route::ApiPatchSupportFigure
             | Route::ApiCloseConcern => Method::PATCH,
-            Route::ApiPutPlan => Method::PUT,
-            Route::ApiDeleteMember => Method::DELETE,
+            Route::ApiPutPlan | Route::ApiSetSchedule => Method::PUT,
+            Route::ApiDeleteMember | Route::ApiDeleteOutcome => Method::DELETE,
             _ => Method::GET,
         }
     }
@@ -703,6 +763,7 @@ impl Route {
             }
             Route::MineAccept | Route::MineContact => Need::SupportFiguresPart,
             Route::MineChecks | Route::MineStartCheck => Need::OwnMeasurements,
+            Route::MineSelfReport | Route::MineGiveSelfReport => Need::OwnSelfReport,
             Route::MineGiveConsent | Route::MineWithdrawConsent => Need::OwnConsent,
             // The sharing pages and consent routes: the help itself (team professionals).
             _ => Need::Help,
@@ -725,7 +786,8 @@ impl Route {
             | Need::OwnPlan
             | Need::OwnTask
             | Need::SupportFiguresPart
-            | Need::OwnMeasurements => &[Which::Own, Which::Others],
+            | Need::OwnMeasurements
+            | Need::OwnSelfReport => &[Which::Own, Which::Others],
             _ => &[Which::Case1, Which::Case2],
         }
     }
@@ -880,6 +942,7 @@ fn expected(who: Who, route: Route, case: Which) -> Expect {
         | Need::OwnTask
         | Need::SupportFiguresPart
         | Need::OwnMeasurements
+        | Need::OwnSelfReport
             if !owns_page(who, case) =>
         {
             Expect::Hidden
@@ -903,6 +966,12 @@ fn expected(who: Who, route: Route, case: Which) -> Expect {
         // (someone the check asks about); a parent only while they may see measurements — for
         // the 14-year-old, the parent with gezag.
         Need::OwnMeasurements => allow(sees_measurements(who), Expect::Forbidden),
+        // The self-report is the young person's own view: not a parent's, not a support
+        // figure's.
+        Need::OwnSelfReport => allow(
+            who == Who::Youth && sees_measurements(who),
+            Expect::Forbidden,
+        ),
     }
 }
 
@@ -951,7 +1020,7 @@ const PARTICIPANTS: [Who; 5] = [
     Who::SupportConsented,
 ];
 
-const PARTICIPANT_ROUTES: [Route; 14] = [
+const PARTICIPANT_ROUTES: [Route; 16] = [
     Route::MinePlanPdf,
     Route::MineSignOff,
     Route::MinePlanProgress,
@@ -966,6 +1035,8 @@ const PARTICIPANT_ROUTES: [Route; 14] = [
     Route::MineContact,
     Route::MineChecks,
     Route::MineStartCheck,
+    Route::MineSelfReport,
+    Route::MineGiveSelfReport,
 ];
 
 fn known_gap(who: Who, route: Route, case: Which) -> Option<&'static Gap> {
@@ -2185,6 +2256,84 @@ async fn prepare(w: &World, who: Who, route: Route, which: Which) -> Request {
             Some(String::new()),
             Some((format!("{api_case}/support-checks"), keeper)),
         ),
+
+        // Screenings, self-reports, outcomes and the check schedule: for the case's
+        // professionals; the self-report also on the young person's own page.
+        Route::ApiListScreenings => (format!("{api_case}/screenings"), None, None),
+        Route::ApiListSelfReports => (format!("{api_case}/self-reports"), None, None),
+        Route::ApiListOutcomes => (format!("{api_case}/outcomes"), None, None),
+        Route::ApiGetSchedule => (format!("{api_case}/check-schedule"), None, None),
+        Route::ApiRecordScreening => (
+            format!("{api_case}/screenings"),
+            Some(
+                json!({"domains": SCREENING_DOMAINS
+                    .map(|d| json!({"domain": d, "problem": true, "note": format!("Screening {label}")}))})
+                .to_string(),
+            ),
+            Some((format!("{api_case}/screenings"), keeper)),
+        ),
+        Route::PageRecordScreening => (
+            format!("{page_case}/screenings"),
+            Some(format!(
+                "child=yes&parent=no&parenting=no&family_functioning=no&context=no&social_network=yes\
+                 &help_history=no&child_note=Screening+{label}"
+            )),
+            Some((format!("{api_case}/screenings"), keeper)),
+        ),
+        Route::ApiRecordSelfReport => (
+            format!("{api_case}/self-reports"),
+            Some(json!({"feels_supported": 7, "satisfied_with_help": 6, "open_answer": format!("Zelf {label}")}).to_string()),
+            Some((format!("{api_case}/self-reports"), keeper)),
+        ),
+        Route::PageRecordSelfReport => (
+            format!("{page_case}/self-reports"),
+            Some(format!("feels_supported=7&satisfied_with_help=6&open_answer=Zelf+{label}")),
+            Some((format!("{api_case}/self-reports"), keeper)),
+        ),
+        Route::MineSelfReport => (format!("{mine}/self-report"), None, None),
+        Route::MineGiveSelfReport => (
+            format!("{mine}/self-report"),
+            Some(format!("feels_supported=8&satisfied_with_help=8&open_answer=Eigen+{label}")),
+            Some((format!("{api_case}/self-reports"), keeper)),
+        ),
+        Route::ApiRecordOutcome => (
+            format!("{api_case}/outcomes"),
+            Some(json!({"kind": "placement_prevented", "date": measured_on(), "note": format!("Uitkomst {label}")}).to_string()),
+            Some((format!("{api_case}/outcomes"), keeper)),
+        ),
+        Route::PageRecordOutcome => (
+            format!("{page_case}/outcomes"),
+            Some(format!("kind=returned_home&date={}&note=Uitkomst+{label}", measured_on())),
+            Some((format!("{api_case}/outcomes"), keeper)),
+        ),
+        Route::ApiDeleteOutcome | Route::PageDeleteOutcome => {
+            // An outcome of this cell alone: an allowed removal takes it away.
+            let made = expect_created(
+                app,
+                &format!("{api_case}/outcomes"),
+                &keeper,
+                &json!({"kind": "formal_help_ended", "date": measured_on(), "note": format!("Weg {label}")}).to_string(),
+            )
+            .await;
+            let outcome = made["id"].as_str().expect("outcome id").to_string();
+            let path = if route == Route::ApiDeleteOutcome {
+                format!("{api_case}/outcomes/{outcome}")
+            } else {
+                format!("{page_case}/outcomes/{outcome}/delete")
+            };
+            let body = (route == Route::PageDeleteOutcome).then(String::new);
+            (path, body, Some((format!("{api_case}/outcomes"), keeper)))
+        }
+        Route::ApiSetSchedule => (
+            format!("{api_case}/check-schedule"),
+            Some(r#"{"every_months": 5}"#.to_string()),
+            Some((format!("{api_case}/check-schedule"), keeper)),
+        ),
+        Route::PageSetSchedule => (
+            format!("{page_case}/check-schedule"),
+            Some("every_months=7".to_string()),
+            Some((format!("{api_case}/check-schedule"), keeper)),
+        ),
     };
     let area = match route {
         Route::ApiListCases | Route::ApiCreateCase => "/api/v1/cases".to_string(),
@@ -2493,6 +2642,24 @@ async fn steun_member(app: &TestApp, keeper: &str, case: &str, label: &str) -> S
 
 /// A support figure for `member`, nominated by the case's professional and brought to `stage`
 /// (the acceptance straight in the store, as the person's own page would).
+const SCREENING_DOMAINS: [&str; 7] = [
+    "child",
+    "parent",
+    "parenting",
+    "family_functioning",
+    "context",
+    "social_network",
+    "help_history",
+];
+
+/// Today in the Netherlands, as `YYYY-MM-DD`: the world's cases were opened today, so an outcome
+/// dated today lies between their opening and now.
+fn measured_on() -> String {
+    steunkring_domain::consent::dutch_date(chrono::Utc::now())
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
 async fn support_figure(
     app: &TestApp,
     keeper: &str,

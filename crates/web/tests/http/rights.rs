@@ -42,7 +42,7 @@ async fn new_case(app: &TestApp, token: &str, member: &str) -> String {
 }
 
 /// A GET whose body is kept as bytes (the ZIP).
-async fn get_bytes(
+pub(crate) async fn get_bytes(
     app: &TestApp,
     path: &str,
     headers: &[(&str, &str)],
