@@ -13,6 +13,7 @@
 //! writes it in the same transaction as the change.
 
 mod measure;
+mod overview;
 mod plan;
 mod rows;
 mod scope;
@@ -24,6 +25,7 @@ mod support;
 pub mod testsuite;
 
 pub use measure::{MeasureStore, StoredSupportCheck};
+pub use overview::{OverviewStore, PlanState, TeamCaseRow};
 pub use plan::{CurrentPlan, OverdueAction, PlanAdoption, PlanStore, PlanVersionSummary, SignOff};
 pub use rows::*;
 pub use scope::OrgScope;
@@ -60,7 +62,9 @@ pub type StoreResult<T> = Result<T, StoreError>;
 /// measurements have their own parts ([`PlanStore`], [`SupportStore`], [`MeasureStore`]), each
 /// in a file of its own.
 #[async_trait]
-pub trait Store: PlanStore + SupportStore + MeasureStore + Send + Sync + 'static {
+pub trait Store:
+    PlanStore + SupportStore + MeasureStore + OverviewStore + Send + Sync + 'static
+{
     /// Which backend this is, for logs and `/healthz`.
     fn backend(&self) -> &'static str;
 
