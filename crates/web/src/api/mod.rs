@@ -3,6 +3,7 @@
 
 mod cases;
 mod checks;
+mod fhir;
 mod network;
 mod participants;
 mod plan;
@@ -10,6 +11,7 @@ mod rights;
 mod session;
 mod sharing;
 mod support;
+mod trends;
 
 pub use network::{ExportKind, ExportParams, export_response, parse_version, version_or_current};
 pub use plan::ics_response as meeting_ics_response;
@@ -110,6 +112,8 @@ pub fn routes() -> Router<AppState> {
         .merge(plan::routes())
         .merge(support::routes())
         .merge(checks::routes())
+        .merge(trends::routes())
+        .merge(fhir::routes())
         .route("/api/v1/{*rest}", axum::routing::any(unknown))
 }
 
@@ -185,6 +189,8 @@ pub fn openapi_document() -> serde_json::Value {
     doc.merge(plan::PlanApi::openapi());
     doc.merge(support::SupportApi::openapi());
     doc.merge(checks::ChecksApi::openapi());
+    doc.merge(trends::TrendsApi::openapi());
+    doc.merge(fhir::FhirApi::openapi());
     serde_json::to_value(doc).unwrap_or_default()
 }
 

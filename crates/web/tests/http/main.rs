@@ -15,3 +15,5 @@ mod rights;
 mod security;
 mod sharing;
 mod support;
+mod team;
+mod trends;
