@@ -274,6 +274,12 @@ enum Route {
     PageChecks,
     MineChecks,
     MineStartCheck,
+    ApiTrends,
+    PageTrends,
+    ApiFhir,
+    PageTeam,
+    PageTeamCsv,
+    PageTeamXlsx,
 }
 
 /// What a route needs, in the words of the rules.
@@ -312,10 +318,12 @@ enum Need {
     /// Answering support checks on one's own page: the young person and the parents, while the
     /// consent rules show them the measurements.
     OwnMeasurements,
+    /// The overview of one's own teams' cases: professionals only.
+    TeamOverview,
 }
 
 impl Route {
-    const ALL: [Route; 125] = [
+    const ALL: [Route; 131] = [
         Route::ApiListCases,
         Route::ApiCreateCase,
         Route::ApiGetCase,
@@ -441,6 +449,12 @@ impl Route {
         Route::PageChecks,
         Route::MineChecks,
         Route::MineStartCheck,
+        Route::ApiTrends,
+        Route::PageTrends,
+        Route::ApiFhir,
+        Route::PageTeam,
+        Route::PageTeamCsv,
+        Route::PageTeamXlsx,
     ];
 
     fn label(self) -> &'static str {
@@ -570,6 +584,12 @@ impl Route {
             Route::PageChecks => "page /cases/{c}/checks",
             Route::MineChecks => "page /mijn/{p}/checks",
             Route::MineStartCheck => "page POST /mijn/{p}/checks",
+            Route::ApiTrends => "GET .../{c}/trends",
+            Route::PageTrends => "page /cases/{c}/trends",
+            Route::ApiFhir => "GET .../{c}/fhir",
+            Route::PageTeam => "page /team",
+            Route::PageTeamCsv => "page /team/overview.csv",
+            Route::PageTeamXlsx => "page /team/overview.xlsx",
         }
     }
 
@@ -703,6 +723,7 @@ impl Route {
             }
             Route::MineAccept | Route::MineContact => Need::SupportFiguresPart,
             Route::MineChecks | Route::MineStartCheck => Need::OwnMeasurements,
+            Route::PageTeam | Route::PageTeamCsv | Route::PageTeamXlsx => Need::TeamOverview,
             Route::MineGiveConsent | Route::MineWithdrawConsent => Need::OwnConsent,
             // The sharing pages and consent routes: the help itself (team professionals).
             _ => Need::Help,
@@ -717,7 +738,7 @@ impl Route {
             Need::Administration if self == Route::PageRetentionDestroy => {
                 &[Which::Case1, Which::Case2]
             }
-            Need::Administration => &[Which::NoCase],
+            Need::Administration | Need::TeamOverview => &[Which::NoCase],
             Need::OwnPage
             | Need::ClientAccessLog
             | Need::YoungPersonsChoice
@@ -903,6 +924,11 @@ fn expected(who: Who, route: Route, case: Which) -> Expect {
         // (someone the check asks about); a parent only while they may see measurements — for
         // the 14-year-old, the parent with gezag.
         Need::OwnMeasurements => allow(sees_measurements(who), Expect::Forbidden),
+        // The team overview: professionals, each of their own teams' cases.
+        Need::TeamOverview => allow(
+            matches!(who, Who::ProA | Who::ProB | Who::ProElsewhere),
+            Expect::Forbidden,
+        ),
     }
 }
 
@@ -1454,6 +1480,9 @@ async fn prepare(w: &World, who: Who, route: Route, which: Which) -> Request {
         let path = match route {
             Route::PageAdminUsers => "/admin/users",
             Route::PageRetention => "/admin/retention",
+            Route::PageTeam => "/team",
+            Route::PageTeamCsv => "/team/overview.csv",
+            Route::PageTeamXlsx => "/team/overview.xlsx",
             _ => "/admin/audit",
         };
         return Request {
@@ -1584,7 +1613,12 @@ async fn prepare(w: &World, who: Who, route: Route, which: Which) -> Request {
         Route::PageMember => (format!("{page_case}/members/{m}"), None, None),
         Route::PagePrint => (format!("{page_case}/print"), None, None),
         Route::PageDownload => (format!("{page_case}/download?what=graphml"), None, None),
-        Route::PageAdminUsers | Route::PageAdminAudit | Route::PageRetention => {
+        Route::PageAdminUsers
+        | Route::PageAdminAudit
+        | Route::PageRetention
+        | Route::PageTeam
+        | Route::PageTeamCsv
+        | Route::PageTeamXlsx => {
             unreachable!("no case")
         }
 
@@ -2185,6 +2219,10 @@ async fn prepare(w: &World, who: Who, route: Route, which: Which) -> Request {
             Some(String::new()),
             Some((format!("{api_case}/support-checks"), keeper)),
         ),
+        // The case over time and the case as a FHIR bundle: the case's professionals.
+        Route::ApiTrends => (format!("{api_case}/trends"), None, None),
+        Route::PageTrends => (format!("{page_case}/trends"), None, None),
+        Route::ApiFhir => (format!("{api_case}/fhir"), None, None),
     };
     let area = match route {
         Route::ApiListCases | Route::ApiCreateCase => "/api/v1/cases".to_string(),
