@@ -231,7 +231,11 @@ pub(super) async fn run(store: &dyn Store) {
     assert_eq!(a.overdue_actions, 0);
     // Ten days on, Ali's action is overdue too.
     let later = store
-        .team_overview(&scope, &[zuid.id.clone()], today + Duration::days(11))
+        .team_overview(
+            &scope,
+            std::slice::from_ref(&zuid.id),
+            today + Duration::days(11),
+        )
         .await
         .expect("overview");
     assert_eq!(later.len(), 1);
@@ -246,7 +250,7 @@ pub(super) async fn run(store: &dyn Store) {
     );
     assert!(
         store
-            .team_overview(&elsewhere, &[noord.id.clone()], today)
+            .team_overview(&elsewhere, std::slice::from_ref(&noord.id), today)
             .await
             .expect("elsewhere")
             .is_empty()
