@@ -318,22 +318,52 @@ fn download(body: impl IntoResponse, content_type: &str, file: String) -> Respon
         .into_response()
 }
 
+/// The file formats the overview downloads as.
+#[derive(Clone, Copy)]
+enum Format {
+    Csv,
+    Xlsx,
+}
+
+/// The overview as a file, audited as an export.
+async fn download_as(
+    state: &AppState,
+    user: &PageUser,
+    addr: &str,
+    q: &TeamQuery,
+    format: Format,
+) -> Response {
+    let loaded = match load(state, user, q, AuditAction::Export, addr).await {
+        Ok(l) => l,
+        Err(r) => return r,
+    };
+    let tr = Tr::new(user.lang);
+    let table = table(&tr, &loaded.lines);
+    let name = tr.t("team-file-name");
+    match format {
+        Format::Csv => download(
+            table_csv(&table),
+            "text/csv; charset=utf-8",
+            format!("{name}.csv"),
+        ),
+        Format::Xlsx => match table_xlsx(&table, "overzicht") {
+            Ok(bytes) => download(
+                bytes,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                format!("{name}.xlsx"),
+            ),
+            Err(e) => super::cases::internal(user.lang, &e),
+        },
+    }
+}
+
 async fn csv(
     State(state): State<AppState>,
     user: PageUser,
     ClientAddr(addr): ClientAddr,
     Query(q): Query<TeamQuery>,
 ) -> Response {
-    let loaded = match load(&state, &user, &q, AuditAction::Export, &addr).await {
-        Ok(l) => l,
-        Err(r) => return r,
-    };
-    let tr = Tr::new(user.lang);
-    download(
-        table_csv(&table(&tr, &loaded.lines)),
-        "text/csv; charset=utf-8",
-        format!("{}.csv", tr.t("team-file-name")),
-    )
+    download_as(&state, &user, &addr, &q, Format::Csv).await
 }
 
 async fn xlsx(
@@ -342,17 +372,5 @@ async fn xlsx(
     ClientAddr(addr): ClientAddr,
     Query(q): Query<TeamQuery>,
 ) -> Response {
-    let loaded = match load(&state, &user, &q, AuditAction::Export, &addr).await {
-        Ok(l) => l,
-        Err(r) => return r,
-    };
-    let tr = Tr::new(user.lang);
-    match table_xlsx(&table(&tr, &loaded.lines), "overzicht") {
-        Ok(bytes) => download(
-            bytes,
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            format!("{}.xlsx", tr.t("team-file-name")),
-        ),
-        Err(e) => super::cases::internal(user.lang, &e),
-    }
+    download_as(&state, &user, &addr, &q, Format::Xlsx).await
 }
