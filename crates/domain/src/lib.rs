@@ -23,6 +23,7 @@ pub mod session;
 pub mod sharing_guide;
 pub mod support_figure;
 pub mod throttle;
+pub mod trend;
 
 pub use account::{Email, Password, PasswordProblem, PersonName};
 pub use actor::Actor;

@@ -20,16 +20,22 @@ pub enum OrgAction {
     ViewInsights,
     /// Review closed files past their retention period, and destroy them.
     ReviewRetention,
+    /// See the overview of one's own teams' cases (informal support, plan, checks due,
+    /// concerns) and download it. Only for those involved in the help: it says about each case
+    /// what the case pages say, so analysts and administrators do not get it; which cases it
+    /// lists is [`team_overview_teams`].
+    ViewTeamOverview,
 }
 
 impl OrgAction {
-    pub const ALL: [OrgAction; 6] = [
+    pub const ALL: [OrgAction; 7] = [
         OrgAction::ManageUsers,
         OrgAction::ManageTeams,
         OrgAction::ManageSettings,
         OrgAction::ViewAuditTrail,
         OrgAction::ViewInsights,
         OrgAction::ReviewRetention,
+        OrgAction::ViewTeamOverview,
     ];
 }
 
@@ -45,6 +51,17 @@ pub fn permits_in_org(actor: &Actor, action: OrgAction, org: &OrgId) -> bool {
         | OrgAction::ViewAuditTrail
         | OrgAction::ReviewRetention => actor.has_role(Role::Admin),
         OrgAction::ViewInsights => actor.has_role(Role::Analyst) || actor.has_role(Role::Admin),
+        OrgAction::ViewTeamOverview => actor.has_role(Role::Professional),
+    }
+}
+
+/// The teams whose cases the team overview lists for `actor`: a professional's own teams, and
+/// for anyone else none (they may not see it at all, [`OrgAction::ViewTeamOverview`]).
+pub fn team_overview_teams(actor: &Actor) -> Vec<TeamId> {
+    if permits_in_org(actor, OrgAction::ViewTeamOverview, &actor.org_id) {
+        actor.team_ids.clone()
+    } else {
+        Vec::new()
     }
 }
 
@@ -85,10 +102,14 @@ pub enum CaseAction {
     /// Start, answer and finish support checks and see their scores; record screenings,
     /// self-reports and outcomes, and set how often the support check is due.
     RecordMeasurements,
+    /// See the case over time: the network's indicators per version, the scores of finished
+    /// support checks and the self-reports. It shows what [`CaseAction::ReadNetwork`] and
+    /// [`CaseAction::RecordMeasurements`] show, so it is for those who may do both.
+    ReadTrends,
 }
 
 impl CaseAction {
-    pub const ALL: [CaseAction; 15] = [
+    pub const ALL: [CaseAction; 16] = [
         CaseAction::ReadDetails,
         CaseAction::UpdateDetails,
         CaseAction::Close,
@@ -104,6 +125,7 @@ impl CaseAction {
         CaseAction::ManageSupportFigures,
         CaseAction::RecordConcerns,
         CaseAction::RecordMeasurements,
+        CaseAction::ReadTrends,
     ];
 }
 
@@ -280,6 +302,7 @@ mod tests {
             for action in OrgAction::ALL {
                 let expected = match action {
                     OrgAction::ViewInsights => matches!(role, Role::Admin | Role::Analyst),
+                    OrgAction::ViewTeamOverview => role == Role::Professional,
                     _ => role == Role::Admin,
                 };
                 assert_eq!(
@@ -395,6 +418,66 @@ mod tests {
         }
         assert!(permits_in_org(&admin, OrgAction::ReviewRetention, &org));
         assert!(!permits_in_org(&pro, OrgAction::ReviewRetention, &org));
+    }
+
+    /// The team overview lists a professional's own teams and nobody else's: analysts,
+    /// administrators and coordinators see no case there.
+    #[test]
+    fn team_overview_is_for_professionals_of_their_teams() {
+        let t1 = TeamId::from_stored("t1");
+        assert_eq!(
+            team_overview_teams(&actor(&[Role::Professional], "o")),
+            vec![t1.clone()]
+        );
+        assert_eq!(
+            team_overview_teams(&actor(&[Role::Professional, Role::Admin], "o")),
+            vec![t1]
+        );
+        for role in [
+            Role::Analyst,
+            Role::Admin,
+            Role::Coordinator,
+            Role::Youth,
+            Role::Parent,
+        ] {
+            assert!(
+                team_overview_teams(&actor(&[role], "o")).is_empty(),
+                "{role:?}"
+            );
+        }
+        let mut without_team = actor(&[Role::Professional], "o");
+        without_team.team_ids.clear();
+        assert!(team_overview_teams(&without_team).is_empty());
+    }
+
+    /// The trends show the network and the measurements: exactly those who may read both.
+    #[test]
+    fn trends_need_network_and_measurements() {
+        let org = OrgId::from_stored("o");
+        let (t1, t2) = (TeamId::from_stored("t1"), TeamId::from_stored("t2"));
+        for role in Role::ALL {
+            let a = actor(&[role], "o");
+            for team in [&t1, &t2] {
+                let here = CaseRef {
+                    org_id: &org,
+                    team_id: team,
+                };
+                assert_eq!(
+                    permits_on_case(&a, CaseAction::ReadTrends, here),
+                    permits_on_case(&a, CaseAction::ReadNetwork, here)
+                        && permits_on_case(&a, CaseAction::RecordMeasurements, here),
+                    "{role:?} {team:?}"
+                );
+            }
+        }
+        assert!(permits_on_case(
+            &actor(&[Role::Professional], "o"),
+            CaseAction::ReadTrends,
+            CaseRef {
+                org_id: &org,
+                team_id: &t1
+            }
+        ));
     }
 
     #[test]

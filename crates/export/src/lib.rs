@@ -25,6 +25,7 @@ mod fixtures;
 mod graphml;
 mod ics;
 mod research;
+mod table;
 
 pub use csv::{CsvHeader, CsvWriter, csv_cell, members_csv, ties_csv};
 pub use fhir::{
@@ -38,6 +39,7 @@ pub use research::{
     ResearchTable, codebook_csv, pseudonym, research_columns, research_csv, research_table,
     research_xlsx,
 };
+pub use table::{PlainTable, table_csv, table_xlsx};
 
 /// Initials for pseudonymised exports: the first letter or digit of every word, as written
 /// ("Anna de Vries" → "AdV"); more than four words keep the first three and the last, and a name

@@ -605,7 +605,7 @@ pub fn codebook_csv(labels: &CodebookLabels) -> String {
 }
 
 /// Text as Excel can hold it: at most 32,767 characters.
-fn xlsx_text(raw: &str) -> String {
+pub(crate) fn xlsx_text(raw: &str) -> String {
     if raw.chars().count() > XLSX_MAX_TEXT {
         raw.chars().take(XLSX_MAX_TEXT).collect()
     } else {
@@ -613,7 +613,12 @@ fn xlsx_text(raw: &str) -> String {
     }
 }
 
-fn write_cell(sheet: &mut Worksheet, row: u32, col: u16, cell: &Cell) -> Result<(), XlsxError> {
+pub(crate) fn write_cell(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    cell: &Cell,
+) -> Result<(), XlsxError> {
     match cell {
         Cell::Empty => {}
         Cell::Int(n) => {

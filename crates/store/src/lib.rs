@@ -13,6 +13,7 @@
 //! writes it in the same transaction as the change.
 
 mod measure;
+mod overview;
 mod plan;
 mod rows;
 mod scope;
@@ -27,6 +28,7 @@ pub use measure::{
     CheckSchedule, MeasureStore, StoredOutcome, StoredScreening, StoredSelfReport,
     StoredSupportCheck,
 };
+pub use overview::{OverviewStore, PlanState, TeamCaseRow};
 pub use plan::{CurrentPlan, OverdueAction, PlanAdoption, PlanStore, PlanVersionSummary, SignOff};
 pub use rows::*;
 pub use scope::OrgScope;
@@ -63,7 +65,9 @@ pub type StoreResult<T> = Result<T, StoreError>;
 /// measurements have their own parts ([`PlanStore`], [`SupportStore`], [`MeasureStore`]), each
 /// in a file of its own.
 #[async_trait]
-pub trait Store: PlanStore + SupportStore + MeasureStore + Send + Sync + 'static {
+pub trait Store:
+    PlanStore + SupportStore + MeasureStore + OverviewStore + Send + Sync + 'static
+{
     /// Which backend this is, for logs and `/healthz`.
     fn backend(&self) -> &'static str;
 

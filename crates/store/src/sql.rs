@@ -11,6 +11,7 @@
 //! share its helpers.
 
 mod measure;
+mod overview;
 mod plan;
 mod support;
 
@@ -2396,6 +2397,7 @@ macro_rules! impl_sql_store {
             $crate::impl_plan_sql!($store, db = $db);
             $crate::impl_support_sql!($store, db = $db);
             $crate::impl_measure_sql!($store, db = $db);
+            $crate::impl_overview_sql!($store, db = $db);
         };
     };
 }

@@ -2,6 +2,7 @@
 //! [`run_all`] with a fresh, migrated store.
 
 mod measure;
+mod overview;
 mod plan;
 mod support;
 
@@ -54,6 +55,7 @@ pub async fn run_all(store: &dyn Store) {
     plan::run(store).await;
     support::run(store).await;
     measure::run(store).await;
+    overview::run(store).await;
 }
 
 async fn orgs_teams_and_users(store: &dyn Store) {

@@ -1180,3 +1180,68 @@ mine-self-report-link = Tell how you are doing
 home-checks-due-title = Support checks due
 home-checks-due-none = No support check is due now.
 home-checks-due-since = due since { $date }
+# Trends of a case
+case-tab-trends = Trends
+trends-title = Trends
+trends-intro = How the network, the perceived support and what the young person says develop: at every saved version of the network map, at every finished support check, and now.
+trends-empty = There is nothing to show yet. Put people on the network map, save a version or finish a support check.
+trends-counts = { $versions } saved { $versions ->
+    [one] version
+   *[other] versions
+  } of the map and { $checks } finished support { $checks ->
+    [one] check
+   *[other] checks
+  }; the last point of the network is the map as it is now.
+trend-chart-network-size = Size of the network
+trend-chart-informal-share = Share of informal support
+trend-chart-support-gaps = Gaps in informal support
+trend-chart-perceived-support = Perceived support (support check)
+trend-chart-self-report = What the young person says
+trend-network-size = Everyone on the map
+trend-informal-size = Without professionals
+trend-informal-share = Informal share
+trend-support-gaps = Kinds of support with fewer than two informal providers
+trend-y-people = Number of people
+trend-y-percent = Percent
+trend-y-types = Number of kinds of support
+trend-y-rating = Mean (1 to 3)
+trend-y-grade = Grade (0 to 10)
+trend-no-data = No data yet
+trend-desc = { $series }: from { $first } on { $from } to { $last } on { $to }
+trend-months = Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec
+trend-table-caption = { $chart }: the figures
+trend-table-date = Date
+
+# Team overview
+nav-team = Team overview
+home-team-link = To the team overview: who has no support figure, no plan, or needs a check?
+team-title = Team overview
+team-intro = The open cases of your teams: who has no informal support figure yet, where the plan is missing or actions are late, which support check is due and where concerns are open.
+team-filter-label = Choose a team
+team-filter-all = All teams
+team-filter-show = Show
+team-none = Your teams have no open cases.
+team-no-teams = You are not in any team yet. Ask the administrator to add you to a team.
+team-count-cases = Open cases
+team-count-no-figure = Without an informal support figure
+team-count-no-plan = Without an adopted plan
+team-count-overdue = With late actions
+team-count-check-due = Support check due
+team-count-concerns = With open concerns
+team-table-caption = Open cases of { $teams }
+team-col-youth = Young person
+team-col-figure = Informal support figure
+team-col-plan = Plan status
+team-col-overdue = Late actions
+team-col-check-due = Next support check
+team-col-concerns = Open concerns
+team-yes = yes
+team-no = no
+team-plan-none = no plan
+team-plan-draft = draft
+team-plan-adopted = adopted
+team-check-due-now = due since { $date }
+team-download-csv = Download as CSV
+team-download-xlsx = Download as Excel (XLSX)
+team-unknown-team = This team is not one of your teams.
+team-file-name = team-overview

@@ -1180,3 +1180,68 @@ mine-self-report-link = Invullen hoe het gaat
 home-checks-due-title = Steunmetingen aan de beurt
 home-checks-due-none = Er is nu geen steunmeting aan de beurt.
 home-checks-due-since = aan de beurt sinds { $date }
+# Verloop (trends) of a case
+case-tab-trends = Verloop
+trends-title = Verloop
+trends-intro = Hoe het netwerk, de ervaren steun en wat de jongere zelf zegt zich ontwikkelen: bij elke opgeslagen versie van de netwerkkaart, bij elke afgeronde steunmeting, en nu.
+trends-empty = Er is nog niets om te laten zien. Zet mensen op de netwerkkaart, sla een versie op of rond een steunmeting af.
+trends-counts = { $versions } opgeslagen { $versions ->
+    [one] versie
+   *[other] versies
+  } van de kaart en { $checks } afgeronde { $checks ->
+    [one] steunmeting
+   *[other] steunmetingen
+  }; het laatste punt van het netwerk is de kaart zoals die nu is.
+trend-chart-network-size = Grootte van het netwerk
+trend-chart-informal-share = Aandeel informele steun
+trend-chart-support-gaps = Gaten in de informele steun
+trend-chart-perceived-support = Ervaren steun (steunmeting)
+trend-chart-self-report = Wat de jongere zelf zegt
+trend-network-size = Iedereen op de kaart
+trend-informal-size = Zonder professionals
+trend-informal-share = Informeel deel
+trend-support-gaps = Soorten steun met minder dan twee informele gevers
+trend-y-people = Aantal mensen
+trend-y-percent = Procent
+trend-y-types = Aantal soorten steun
+trend-y-rating = Gemiddelde (1 tot 3)
+trend-y-grade = Cijfer (0 tot 10)
+trend-no-data = Nog geen gegevens
+trend-desc = { $series }: van { $first } op { $from } naar { $last } op { $to }
+trend-months = jan feb mrt apr mei jun jul aug sep okt nov dec
+trend-table-caption = { $chart }: de cijfers
+trend-table-date = Datum
+
+# Teamoverzicht
+nav-team = Teamoverzicht
+home-team-link = Naar het teamoverzicht: wie heeft nog geen steunfiguur, geen plan of een meting nodig?
+team-title = Teamoverzicht
+team-intro = De open dossiers van uw teams: wie nog geen informele steunfiguur heeft, waar het plan ontbreekt of acties te laat zijn, welke steunmeting nodig is en waar zorgen open staan.
+team-filter-label = Kies een team
+team-filter-all = Alle teams
+team-filter-show = Tonen
+team-none = Uw teams hebben geen open dossiers.
+team-no-teams = U hoort nog bij geen enkel team. Vraag de beheerder u aan een team toe te voegen.
+team-count-cases = Open dossiers
+team-count-no-figure = Zonder informele steunfiguur
+team-count-no-plan = Zonder vastgesteld plan
+team-count-overdue = Met acties te laat
+team-count-check-due = Steunmeting nodig
+team-count-concerns = Met open zorgen
+team-table-caption = Open dossiers van { $teams }
+team-col-youth = Jongere
+team-col-figure = Informele steunfiguur
+team-col-plan = Plan
+team-col-overdue = Acties te laat
+team-col-check-due = Volgende steunmeting
+team-col-concerns = Open zorgen
+team-yes = ja
+team-no = nee
+team-plan-none = geen plan
+team-plan-draft = concept
+team-plan-adopted = vastgesteld
+team-check-due-now = nodig sinds { $date }
+team-download-csv = Download als CSV
+team-download-xlsx = Download als Excel (XLSX)
+team-unknown-team = Dit team hoort niet bij uw teams.
+team-file-name = teamoverzicht

@@ -22,6 +22,7 @@ pub mod sharing;
 pub mod state;
 pub mod support;
 pub mod totp;
+pub mod trends;
 
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{StatusCode, header};

@@ -80,7 +80,7 @@ fn outcome(id: &str, kind: &str, on: NaiveDate, note: Option<&str>) -> StoredOut
 }
 
 /// An answer about `m` with every rating `rating` (1–3).
-fn answer(m: &NetworkMember, rating: i64) -> MemberAnswer {
+pub(super) fn answer(m: &NetworkMember, rating: i64) -> MemberAnswer {
     let n = |x| Some(NumberOrText::Number(x));
     MemberAnswer::parse(&RawMemberAnswer {
         member: m.id.as_str().to_string(),
@@ -99,7 +99,11 @@ fn answer(m: &NetworkMember, rating: i64) -> MemberAnswer {
     .expect("valid answer")
 }
 
-fn started(id: &str, respondent: Respondent, participant: Option<&str>) -> StoredSupportCheck {
+pub(super) fn started(
+    id: &str,
+    respondent: Respondent,
+    participant: Option<&str>,
+) -> StoredSupportCheck {
     StoredSupportCheck {
         id: id.into(),
         check: SupportCheck::start(respondent, t0().date_naive()),
@@ -156,7 +160,7 @@ pub(super) async fn fill(store: &dyn Store, scope: &OrgScope, case: &CaseId, m: 
         .expect("outcome");
 }
 
-async fn new_case(
+pub(super) async fn new_case(
     store: &dyn Store,
     scope: &OrgScope,
     team: &steunkring_domain::TeamId,

@@ -11,7 +11,7 @@ use steunkring_domain::support_figure::{
     ScreeningDecision, SupportFigure, SupportKind, SupportStatus, SupportStep,
 };
 
-fn nomination(id: &str, m: &NetworkMember, words: &str) -> SupportFigure {
+pub(super) fn nomination(id: &str, m: &NetworkMember, words: &str) -> SupportFigure {
     SupportFigure {
         id: id.into(),
         member_id: Some(m.id.clone()),
@@ -28,7 +28,7 @@ fn nomination(id: &str, m: &NetworkMember, words: &str) -> SupportFigure {
     }
 }
 
-fn screen(decision: ScreeningDecision) -> SupportStep {
+pub(super) fn screen(decision: ScreeningDecision) -> SupportStep {
     SupportStep::Screen(Screening {
         on: t0().date_naive(),
         safety_concerns: Some("Geen zorgen over veiligheid.".into()),
@@ -49,7 +49,11 @@ fn log(id: &str, kind: LogKind, text: &str, days: i64) -> LogEntry {
     }
 }
 
-fn concern(id: &str, about: Option<&NetworkMember>, seriousness: Seriousness) -> Concern {
+pub(super) fn concern(
+    id: &str,
+    about: Option<&NetworkMember>,
+    seriousness: Seriousness,
+) -> Concern {
     Concern {
         id: id.into(),
         about: about.map(|m| m.id.clone()),

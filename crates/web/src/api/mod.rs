@@ -4,6 +4,7 @@
 mod cases;
 mod checks;
 mod measurements;
+mod fhir;
 mod network;
 mod participants;
 mod plan;
@@ -11,6 +12,7 @@ mod rights;
 mod session;
 mod sharing;
 mod support;
+mod trends;
 
 pub use network::{ExportKind, ExportParams, export_response, parse_version, version_or_current};
 pub use plan::ics_response as meeting_ics_response;
@@ -112,6 +114,8 @@ pub fn routes() -> Router<AppState> {
         .merge(support::routes())
         .merge(checks::routes())
         .merge(measurements::routes())
+        .merge(trends::routes())
+        .merge(fhir::routes())
         .route("/api/v1/{*rest}", axum::routing::any(unknown))
 }
 
@@ -188,6 +192,8 @@ pub fn openapi_document() -> serde_json::Value {
     doc.merge(support::SupportApi::openapi());
     doc.merge(checks::ChecksApi::openapi());
     doc.merge(measurements::MeasurementsApi::openapi());
+    doc.merge(trends::TrendsApi::openapi());
+    doc.merge(fhir::FhirApi::openapi());
     serde_json::to_value(doc).unwrap_or_default()
 }
 

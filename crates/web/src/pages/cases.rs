@@ -537,6 +537,8 @@ pub struct CaseView {
     pub may_support: bool,
     /// May start and answer support checks (the "Metingen" tab).
     pub may_measure: bool,
+    /// May see the case over time (the "Verloop" tab).
+    pub may_trends: bool,
     /// An open request to destroy the file, with its deadline (filled in by the case page).
     pub destruction: Option<super::rights::DeadlineNotice>,
 }
@@ -573,6 +575,7 @@ impl CaseView {
                 || may(&user.actor, CaseAction::ExportForAccessRequest, c),
             may_support: may(&user.actor, CaseAction::ManageSupportFigures, c),
             may_measure: may(&user.actor, CaseAction::RecordMeasurements, c),
+            may_trends: may(&user.actor, CaseAction::ReadTrends, c),
             destruction: None,
         }
     }

@@ -18,6 +18,8 @@ mod plan;
 pub(crate) mod rights;
 mod sharing;
 mod support;
+mod team;
+mod trends;
 
 use crate::auth::{CurrentSession, actor_of};
 use crate::i18n::{Lang, Tr};
@@ -143,6 +145,8 @@ pub fn routes() -> Router<AppState> {
         .merge(support::routes())
         .merge(checks::routes())
         .merge(measurements::routes())
+        .merge(trends::routes())
+        .merge(team::routes())
 }
 
 /// A link in the main navigation.
@@ -168,6 +172,9 @@ impl Shell {
             != steunkring_domain::policy::CaseListScope::Nothing
         {
             nav.push(("/cases", "nav-cases"));
+        }
+        if permits_in_org(actor, OrgAction::ViewTeamOverview, &actor.org_id) {
+            nav.push(("/team", "nav-team"));
         }
         if permits_in_org(actor, OrgAction::ManageUsers, &actor.org_id) {
             nav.push(("/admin/users", "nav-users"));

@@ -16,3 +16,5 @@ mod rights;
 mod security;
 mod sharing;
 mod support;
+mod team;
+mod trends;

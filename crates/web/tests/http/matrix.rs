@@ -290,6 +290,12 @@ enum Route {
     PageSetSchedule,
     MineSelfReport,
     MineGiveSelfReport,
+    ApiTrends,
+    PageTrends,
+    ApiFhir,
+    PageTeam,
+    PageTeamCsv,
+    PageTeamXlsx,
 }
 
 /// What a route needs, in the words of the rules.
@@ -331,10 +337,12 @@ enum Need {
     /// The self-report on one's own page: the young person alone, while the consent rules show
     /// them the measurements.
     OwnSelfReport,
+    /// The overview of one's own teams' cases: professionals only.
+    TeamOverview,
 }
 
 impl Route {
-    const ALL: [Route; 141] = [
+    const ALL: [Route; 147] = [
         Route::ApiListCases,
         Route::ApiCreateCase,
         Route::ApiGetCase,
@@ -476,6 +484,12 @@ impl Route {
         Route::PageSetSchedule,
         Route::MineSelfReport,
         Route::MineGiveSelfReport,
+        Route::ApiTrends,
+        Route::PageTrends,
+        Route::ApiFhir,
+        Route::PageTeam,
+        Route::PageTeamCsv,
+        Route::PageTeamXlsx,
     ];
 
     fn label(self) -> &'static str {
@@ -621,6 +635,12 @@ impl Route {
             Route::PageSetSchedule => "page POST /cases/{c}/check-schedule",
             Route::MineSelfReport => "page /mijn/{p}/self-report",
             Route::MineGiveSelfReport => "page POST /mijn/{p}/self-report",
+            Route::ApiTrends => "GET .../{c}/trends",
+            Route::PageTrends => "page /cases/{c}/trends",
+            Route::ApiFhir => "GET .../{c}/fhir",
+            Route::PageTeam => "page /team",
+            Route::PageTeamCsv => "page /team/overview.csv",
+            Route::PageTeamXlsx => "page /team/overview.xlsx",
         }
     }
 
@@ -764,6 +784,7 @@ impl Route {
             Route::MineAccept | Route::MineContact => Need::SupportFiguresPart,
             Route::MineChecks | Route::MineStartCheck => Need::OwnMeasurements,
             Route::MineSelfReport | Route::MineGiveSelfReport => Need::OwnSelfReport,
+            Route::PageTeam | Route::PageTeamCsv | Route::PageTeamXlsx => Need::TeamOverview,
             Route::MineGiveConsent | Route::MineWithdrawConsent => Need::OwnConsent,
             // The sharing pages and consent routes: the help itself (team professionals).
             _ => Need::Help,
@@ -778,7 +799,7 @@ impl Route {
             Need::Administration if self == Route::PageRetentionDestroy => {
                 &[Which::Case1, Which::Case2]
             }
-            Need::Administration => &[Which::NoCase],
+            Need::Administration | Need::TeamOverview => &[Which::NoCase],
             Need::OwnPage
             | Need::ClientAccessLog
             | Need::YoungPersonsChoice
@@ -970,6 +991,11 @@ fn expected(who: Who, route: Route, case: Which) -> Expect {
         // figure's.
         Need::OwnSelfReport => allow(
             who == Who::Youth && sees_measurements(who),
+            Expect::Forbidden,
+        ),
+        // The team overview: professionals, each of their own teams' cases.
+        Need::TeamOverview => allow(
+            matches!(who, Who::ProA | Who::ProB | Who::ProElsewhere),
             Expect::Forbidden,
         ),
     }
@@ -1525,6 +1551,9 @@ async fn prepare(w: &World, who: Who, route: Route, which: Which) -> Request {
         let path = match route {
             Route::PageAdminUsers => "/admin/users",
             Route::PageRetention => "/admin/retention",
+            Route::PageTeam => "/team",
+            Route::PageTeamCsv => "/team/overview.csv",
+            Route::PageTeamXlsx => "/team/overview.xlsx",
             _ => "/admin/audit",
         };
         return Request {
@@ -1655,7 +1684,12 @@ async fn prepare(w: &World, who: Who, route: Route, which: Which) -> Request {
         Route::PageMember => (format!("{page_case}/members/{m}"), None, None),
         Route::PagePrint => (format!("{page_case}/print"), None, None),
         Route::PageDownload => (format!("{page_case}/download?what=graphml"), None, None),
-        Route::PageAdminUsers | Route::PageAdminAudit | Route::PageRetention => {
+        Route::PageAdminUsers
+        | Route::PageAdminAudit
+        | Route::PageRetention
+        | Route::PageTeam
+        | Route::PageTeamCsv
+        | Route::PageTeamXlsx => {
             unreachable!("no case")
         }
 
@@ -2334,6 +2368,10 @@ async fn prepare(w: &World, who: Who, route: Route, which: Which) -> Request {
             Some("every_months=7".to_string()),
             Some((format!("{api_case}/check-schedule"), keeper)),
         ),
+        // The case over time and the case as a FHIR bundle: the case's professionals.
+        Route::ApiTrends => (format!("{api_case}/trends"), None, None),
+        Route::PageTrends => (format!("{page_case}/trends"), None, None),
+        Route::ApiFhir => (format!("{api_case}/fhir"), None, None),
     };
     let area = match route {
         Route::ApiListCases | Route::ApiCreateCase => "/api/v1/cases".to_string(),
