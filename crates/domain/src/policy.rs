@@ -20,16 +20,21 @@ pub enum OrgAction {
     ViewInsights,
     /// Review closed files past their retention period, and destroy them.
     ReviewRetention,
+    /// Download the pseudonymised research dataset (cases whose consent covers research).
+    /// Analysts only: it is row-level data, made for research under a data agreement, and an
+    /// administrator manages accounts without being part of that research.
+    ExportResearch,
 }
 
 impl OrgAction {
-    pub const ALL: [OrgAction; 6] = [
+    pub const ALL: [OrgAction; 7] = [
         OrgAction::ManageUsers,
         OrgAction::ManageTeams,
         OrgAction::ManageSettings,
         OrgAction::ViewAuditTrail,
         OrgAction::ViewInsights,
         OrgAction::ReviewRetention,
+        OrgAction::ExportResearch,
     ];
 }
 
@@ -45,6 +50,7 @@ pub fn permits_in_org(actor: &Actor, action: OrgAction, org: &OrgId) -> bool {
         | OrgAction::ViewAuditTrail
         | OrgAction::ReviewRetention => actor.has_role(Role::Admin),
         OrgAction::ViewInsights => actor.has_role(Role::Analyst) || actor.has_role(Role::Admin),
+        OrgAction::ExportResearch => actor.has_role(Role::Analyst),
     }
 }
 
@@ -272,6 +278,7 @@ mod tests {
             for action in OrgAction::ALL {
                 let expected = match action {
                     OrgAction::ViewInsights => matches!(role, Role::Admin | Role::Analyst),
+                    OrgAction::ExportResearch => role == Role::Analyst,
                     _ => role == Role::Admin,
                 };
                 assert_eq!(
