@@ -31,6 +31,7 @@ use steunkring_domain::measure::MULTI_PROBLEM_THRESHOLD;
 use steunkring_domain::measure::{Outcome, OutcomeKind, Respondent, Summary, SupportCheck};
 use steunkring_domain::network::{Indicators, MemberId, NetworkMember};
 use steunkring_domain::plan::{ActionStatus, Performer, Plan};
+pub use steunkring_domain::research::{ScreeningFact, SelfReportFact};
 
 /// The shortest key [`research_table`] accepts: 128 bits, so the codes cannot be recomputed
 /// by guessing the key.
@@ -70,23 +71,6 @@ pub struct ResearchCase<'a> {
     /// ([`steunkring_domain::consent::research_scope`]): the network columns (and the count of
     /// support figures) and the plan columns stay empty without their own consent.
     pub scope: ResearchScope,
-}
-
-/// A multi-problem screening as the dataset sees it: its day and the number of the seven
-/// domains with problems, never the answers' notes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ScreeningFact {
-    pub on: NaiveDate,
-    pub problems: u8,
-}
-
-/// A self-report as the dataset sees it: its day and its grades (0–10), never the open answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SelfReportFact {
-    pub on: NaiveDate,
-    pub feels_supported: u8,
-    pub satisfied_with_help: u8,
-    pub satisfied_with_support_figures: Option<u8>,
 }
 
 /// Why no dataset could be made.
