@@ -14,6 +14,7 @@
 
 mod measure;
 mod plan;
+mod research;
 mod rows;
 mod scope;
 mod sql;
@@ -25,6 +26,7 @@ pub mod testsuite;
 
 pub use measure::{MeasureStore, StoredSupportCheck};
 pub use plan::{CurrentPlan, OverdueAction, PlanAdoption, PlanStore, PlanVersionSummary, SignOff};
+pub use research::{ResearchRow, ResearchStore};
 pub use rows::*;
 pub use scope::OrgScope;
 pub use support::SupportStore;
@@ -57,10 +59,13 @@ pub enum StoreError {
 pub type StoreResult<T> = Result<T, StoreError>;
 
 /// The persistence operations of Steunkring. The plan, the support figures and the
-/// measurements have their own parts ([`PlanStore`], [`SupportStore`], [`MeasureStore`]), each
+/// measurements have their own parts ([`PlanStore`], [`SupportStore`], [`MeasureStore`],
+/// [`ResearchStore`]), each
 /// in a file of its own.
 #[async_trait]
-pub trait Store: PlanStore + SupportStore + MeasureStore + Send + Sync + 'static {
+pub trait Store:
+    PlanStore + SupportStore + MeasureStore + ResearchStore + Send + Sync + 'static
+{
     /// Which backend this is, for logs and `/healthz`.
     fn backend(&self) -> &'static str;
 

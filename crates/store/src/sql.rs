@@ -12,6 +12,7 @@
 
 mod measure;
 mod plan;
+mod research;
 mod support;
 
 /// Implements [`Store`](crate::Store) for a backend struct with a `pool` field and a
@@ -2383,6 +2384,7 @@ macro_rules! impl_sql_store {
             $crate::impl_plan_sql!($store, db = $db);
             $crate::impl_support_sql!($store, db = $db);
             $crate::impl_measure_sql!($store, db = $db);
+            $crate::impl_research_sql!($store, db = $db);
         };
     };
 }
