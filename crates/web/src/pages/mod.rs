@@ -14,6 +14,7 @@ mod mine_plan;
 pub(crate) mod network;
 mod participants;
 mod plan;
+mod research;
 pub(crate) mod rights;
 mod sharing;
 mod support;
@@ -141,6 +142,7 @@ pub fn routes() -> Router<AppState> {
         .merge(mine_plan::routes())
         .merge(support::routes())
         .merge(checks::routes())
+        .merge(research::routes())
 }
 
 /// A link in the main navigation.
@@ -176,6 +178,9 @@ impl Shell {
         }
         if permits_in_org(actor, OrgAction::ReviewRetention, &actor.org_id) {
             nav.push(("/admin/retention", "nav-retention"));
+        }
+        if permits_in_org(actor, OrgAction::ExportResearch, &actor.org_id) {
+            nav.push(("/exports/research", "nav-research"));
         }
         nav.push(("/account", "nav-account"));
         let nav = nav
