@@ -38,8 +38,11 @@ pub struct ResearchParams {
     params(("format" = Option<String>, Query, description = "csv (default), xlsx or codebook")),
     security(("bearer" = [])),
     responses(
-        (status = 200, description = "The file, as an attachment", content_type = "text/csv", body = String),
-        (status = 200, description = "The workbook", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>),
+        (status = 200, description = "The file, as an attachment: the dataset or the codebook as CSV (UTF-8 with BOM, cells guarded against formulas), or the workbook (binary)",
+            content(
+                (String = "text/csv"),
+                (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            )),
         (status = 403, body = ErrorBody),
         (status = 422, body = ErrorBody)))]
 pub async fn export_research(

@@ -11,6 +11,7 @@ mod network;
 mod pages;
 mod participants;
 mod plan;
+mod research;
 mod rights;
 mod security;
 mod sharing;
