@@ -439,20 +439,18 @@ macro_rules! impl_sql_store {
                     .await
                     .map_err(backend_err)?;
                 let members = members.iter().map(member_from_row).collect::<Result<Vec<_>, _>>().map_err(backend_err)?;
-                let ties = ties
-                    .iter()
-                    .map(|r| {
-                        $crate::stored::StoredTie {
-                            from_member: r.try_get("from_member")?,
-                            to_member: r.try_get("to_member")?,
-                            kind: r.try_get("kind")?,
-                        }
-                        .into_tie()
-                        .map_err(|e| sqlx::Error::Decode(e.into()))
-                    })
-                    .collect::<Result<Vec<_>, sqlx::Error>>()
-                    .map_err(backend_err)?;
+                let ties = ties.iter().map(tie_from_row).collect::<Result<Vec<_>, _>>().map_err(backend_err)?;
                 Ok(Network { members, ties })
+            }
+
+            fn tie_from_row(row: &<$db as sqlx::Database>::Row) -> Result<Tie, sqlx::Error> {
+                $crate::stored::StoredTie {
+                    from_member: row.try_get("from_member")?,
+                    to_member: row.try_get("to_member")?,
+                    kind: row.try_get("kind")?,
+                }
+                .into_tie()
+                .map_err(|e| sqlx::Error::Decode(e.into()))
             }
 
             fn version_from_row(row: &<$db as sqlx::Database>::Row) -> Result<VersionSummary, sqlx::Error> {

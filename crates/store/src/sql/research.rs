@@ -32,6 +32,65 @@ macro_rules! impl_research_sql {
             };
         }
 
+        /// Statements 3–13, each with the organisation as `$1`, in the order they are taken
+        /// apart in `research_rows`.
+        const RESEARCH_READS: [&str; 11] = [
+            // 3: the cases, with their team and whether they have a plan.
+            concat!(
+                "SELECT k.id AS case_id, k.birth_date, k.setting, k.opened_on, k.closed_on, t.name AS team_name, \
+                 EXISTS (SELECT 1 FROM plans p WHERE p.case_id = k.id) AS has_plan \
+                 FROM cases k JOIN teams t ON t.id = k.team_id WHERE k.id IN (", research_candidates!(), ")",
+            ),
+            // 4: the members now, without names, relations or notes.
+            concat!(
+                "SELECT case_id, id, CAST('' AS TEXT) AS name, CAST('' AS TEXT) AS relation, ring, sector, level, support, \
+                 tie_quality, stance, roles, CAST(NULL AS TEXT) AS protective, CAST(NULL AS TEXT) AS risk, available, is_adult, \
+                 known_years, contact_frequency FROM members WHERE case_id IN (", research_candidates!(), ") ORDER BY case_id, position",
+            ),
+            // 5: the ties now.
+            concat!(
+                "SELECT case_id, from_member, to_member, kind FROM ties WHERE case_id IN (", research_candidates!(),
+                ") ORDER BY case_id, from_member, to_member",
+            ),
+            // 6: the first saved version of each map.
+            concat!(
+                "SELECT v.case_id, v.snapshot FROM map_versions v WHERE v.case_id IN (", research_candidates!(), ") \
+                 AND v.id = (SELECT w.id FROM map_versions w WHERE w.case_id = v.case_id ORDER BY w.taken_on, w.created_at, w.id LIMIT 1)",
+            ),
+            // 7: support figures not ended.
+            concat!(
+                "SELECT case_id, CAST(COUNT(*) AS BIGINT) AS n FROM support_figures WHERE case_id IN (", research_candidates!(),
+                ") AND status <> 'ended' GROUP BY case_id",
+            ),
+            // 8–9: the plan's goals and actions, without their texts.
+            concat!(
+                "SELECT case_id, id, holder FROM plan_goals WHERE case_id IN (", research_candidates!(), ") ORDER BY case_id, position",
+            ),
+            concat!(
+                "SELECT case_id, id, performer, due_on, status, goal_id FROM plan_actions WHERE case_id IN (",
+                research_candidates!(), ") ORDER BY case_id, position",
+            ),
+            // 10–13: the measurements.
+            concat!(
+                "SELECT case_id, kind, happened_on FROM outcomes WHERE case_id IN (", research_candidates!(),
+                ") ORDER BY case_id, happened_on, created_at, id",
+            ),
+            concat!(
+                "SELECT case_id, respondent, started_on, finished_on, answers FROM support_checks WHERE case_id IN (",
+                research_candidates!(), ") ORDER BY case_id, started_on, created_at, id",
+            ),
+            concat!(
+                "SELECT case_id, screened_on, CAST(problem_count AS BIGINT) AS problem_count FROM screenings WHERE case_id IN (",
+                research_candidates!(), ") ORDER BY case_id, created_at, id",
+            ),
+            concat!(
+                "SELECT case_id, answered_on, CAST(feels_supported AS BIGINT) AS feels_supported, \
+                 CAST(satisfied_with_help AS BIGINT) AS satisfied_with_help, \
+                 CAST(satisfied_with_support_figures AS BIGINT) AS satisfied_with_support_figures \
+                 FROM self_reports WHERE case_id IN (", research_candidates!(), ") ORDER BY case_id, created_at, id",
+            ),
+        ];
+
         fn research_undecodable(what: &str) -> StoreError {
             StoreError::Backend(format!("stored research data has an unknown {what}").into())
         }
@@ -123,104 +182,12 @@ macro_rules! impl_research_sql {
 
                 let mut rows: BTreeMap<String, ResearchRow> = BTreeMap::new();
                 if !included.is_empty() {
-                    // 3: the cases, with their team and whether they have a plan.
-                    let case_rows = sqlx::query(concat!(
-                        "SELECT k.id AS case_id, k.birth_date, k.setting, k.opened_on, k.closed_on, t.name AS team_name, \
-                         EXISTS (SELECT 1 FROM plans p WHERE p.case_id = k.id) AS has_plan \
-                         FROM cases k JOIN teams t ON t.id = k.team_id WHERE k.id IN (", research_candidates!(), ")",
-                    ))
-                    .bind(org)
-                    .fetch_all(&mut *tx)
-                    .await
-                    .map_err(backend_err)?;
-                    // 4: the members now, without names, relations or notes.
-                    let member_rows = sqlx::query(concat!(
-                        "SELECT case_id, id, CAST('' AS TEXT) AS name, CAST('' AS TEXT) AS relation, ring, sector, level, support, \
-                         tie_quality, stance, roles, CAST(NULL AS TEXT) AS protective, CAST(NULL AS TEXT) AS risk, available, is_adult, \
-                         known_years, contact_frequency FROM members WHERE case_id IN (", research_candidates!(), ") ORDER BY case_id, position",
-                    ))
-                    .bind(org)
-                    .fetch_all(&mut *tx)
-                    .await
-                    .map_err(backend_err)?;
-                    // 5: the ties now.
-                    let tie_rows = sqlx::query(concat!(
-                        "SELECT case_id, from_member, to_member, kind FROM ties WHERE case_id IN (", research_candidates!(),
-                        ") ORDER BY case_id, from_member, to_member",
-                    ))
-                    .bind(org)
-                    .fetch_all(&mut *tx)
-                    .await
-                    .map_err(backend_err)?;
-                    // 6: the first saved version of each map.
-                    let version_rows = sqlx::query(concat!(
-                        "SELECT v.case_id, v.snapshot FROM map_versions v WHERE v.case_id IN (", research_candidates!(), ") \
-                         AND v.id = (SELECT w.id FROM map_versions w WHERE w.case_id = v.case_id ORDER BY w.taken_on, w.created_at, w.id LIMIT 1)",
-                    ))
-                    .bind(org)
-                    .fetch_all(&mut *tx)
-                    .await
-                    .map_err(backend_err)?;
-                    // 7: support figures not ended.
-                    let figure_rows = sqlx::query(concat!(
-                        "SELECT case_id, CAST(COUNT(*) AS BIGINT) AS n FROM support_figures WHERE case_id IN (", research_candidates!(),
-                        ") AND status <> 'ended' GROUP BY case_id",
-                    ))
-                    .bind(org)
-                    .fetch_all(&mut *tx)
-                    .await
-                    .map_err(backend_err)?;
-                    // 8–9: the plan's goals and actions, without their texts.
-                    let goal_rows = sqlx::query(concat!(
-                        "SELECT case_id, id, holder FROM plan_goals WHERE case_id IN (", research_candidates!(), ") ORDER BY case_id, position",
-                    ))
-                    .bind(org)
-                    .fetch_all(&mut *tx)
-                    .await
-                    .map_err(backend_err)?;
-                    let action_rows = sqlx::query(concat!(
-                        "SELECT case_id, id, performer, due_on, status, goal_id FROM plan_actions WHERE case_id IN (",
-                        research_candidates!(), ") ORDER BY case_id, position",
-                    ))
-                    .bind(org)
-                    .fetch_all(&mut *tx)
-                    .await
-                    .map_err(backend_err)?;
-                    // 10–13: the measurements.
-                    let outcome_rows = sqlx::query(concat!(
-                        "SELECT case_id, kind, happened_on FROM outcomes WHERE case_id IN (", research_candidates!(),
-                        ") ORDER BY case_id, happened_on, created_at, id",
-                    ))
-                    .bind(org)
-                    .fetch_all(&mut *tx)
-                    .await
-                    .map_err(backend_err)?;
-                    let check_rows = sqlx::query(concat!(
-                        "SELECT case_id, respondent, started_on, finished_on, answers FROM support_checks WHERE case_id IN (",
-                        research_candidates!(), ") ORDER BY case_id, started_on, created_at, id",
-                    ))
-                    .bind(org)
-                    .fetch_all(&mut *tx)
-                    .await
-                    .map_err(backend_err)?;
-                    let screening_rows = sqlx::query(concat!(
-                        "SELECT case_id, screened_on, CAST(problem_count AS BIGINT) AS problem_count FROM screenings WHERE case_id IN (", research_candidates!(),
-                        ") ORDER BY case_id, created_at, id",
-                    ))
-                    .bind(org)
-                    .fetch_all(&mut *tx)
-                    .await
-                    .map_err(backend_err)?;
-                    let report_rows = sqlx::query(concat!(
-                        "SELECT case_id, answered_on, CAST(feels_supported AS BIGINT) AS feels_supported, \
-                         CAST(satisfied_with_help AS BIGINT) AS satisfied_with_help, \
-                         CAST(satisfied_with_support_figures AS BIGINT) AS satisfied_with_support_figures \
-                         FROM self_reports WHERE case_id IN (", research_candidates!(), ") ORDER BY case_id, created_at, id",
-                    ))
-                    .bind(org)
-                    .fetch_all(&mut *tx)
-                    .await
-                    .map_err(backend_err)?;
+                    let mut reads = Vec::with_capacity(RESEARCH_READS.len());
+                    for sql in RESEARCH_READS {
+                        reads.push(sqlx::query(sql).bind(org).fetch_all(&mut *tx).await.map_err(backend_err)?);
+                    }
+                    let [case_rows, member_rows, tie_rows, version_rows, figure_rows, goal_rows, action_rows, outcome_rows, check_rows, screening_rows, report_rows] =
+                        <[Vec<<$db as sqlx::Database>::Row>; 11]>::try_from(reads).map_err(|_| research_undecodable("read"))?;
 
                     for r in &case_rows {
                         let id: String = r.try_get("case_id").map_err(backend_err)?;
@@ -250,19 +217,7 @@ macro_rules! impl_research_sql {
                         if let Some(row) = rows.get_mut(&case) { row.network.members = members; }
                     }
                     for (case, list) in by_case(&tie_rows, &included)? {
-                        let ties = list
-                            .into_iter()
-                            .map(|r| {
-                                $crate::stored::StoredTie {
-                                    from_member: r.try_get("from_member")?,
-                                    to_member: r.try_get("to_member")?,
-                                    kind: r.try_get("kind")?,
-                                }
-                                .into_tie()
-                                .map_err(|e| sqlx::Error::Decode(e.into()))
-                            })
-                            .collect::<Result<Vec<_>, sqlx::Error>>()
-                            .map_err(backend_err)?;
+                        let ties = list.into_iter().map(tie_from_row).collect::<Result<Vec<_>, _>>().map_err(backend_err)?;
                         if let Some(row) = rows.get_mut(&case) { row.network.ties = ties; }
                     }
                     for (case, list) in by_case(&version_rows, &included)? {
