@@ -378,8 +378,30 @@ value_list!(
         Parents = "parents",
         /// Every support figure in the case.
         SupportFigures = "support_figures",
+        /// Research (*onderzoek*), pseudonymised: the case may be in the research dataset
+        /// (see [`research_scope`]). Nobody is this recipient: no person viewing the case ever
+        /// sees anything through such a consent.
+        Research = "research",
     }
 );
+
+impl RecipientRole {
+    /// A message key naming everyone in the role, for labels.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            RecipientRole::Youth => "recipient-youth",
+            RecipientRole::Parents => "recipient-parents",
+            RecipientRole::SupportFigures => "recipient-support-figures",
+            RecipientRole::Research => "recipient-research",
+        }
+    }
+}
+
+/// The categories a consent for research may name: what the research dataset is made of.
+/// Never the safety section, notes or contact details: the dataset carries no free text and
+/// nothing that reaches a person.
+pub const RESEARCH_CATEGORIES: [Category; 3] =
+    [Category::NetworkMap, Category::Plan, Category::Measurements];
 
 /// Who a consent or a withholding is about: one participant, or everyone in a role.
 ///
@@ -431,7 +453,14 @@ impl Recipient {
             Recipient::Role(RecipientRole::SupportFigures) => {
                 matches!(viewer, Viewer::SupportFigure { .. })
             }
+            // Research is not a person: the dataset is made apart from every view of a case.
+            Recipient::Role(RecipientRole::Research) => false,
         }
+    }
+
+    /// Is this the research recipient?
+    pub fn is_research(&self) -> bool {
+        matches!(self, Recipient::Role(RecipientRole::Research))
     }
 }
 
@@ -576,6 +605,18 @@ impl Consent {
         then != now
     }
 
+    /// May a consent for `category` name `recipient`? Research only for
+    /// [`RESEARCH_CATEGORIES`].
+    pub fn check_recipient(category: Category, recipient: &Recipient) -> Result<(), FieldError> {
+        if recipient.is_research() && !RESEARCH_CATEGORIES.contains(&category) {
+            return Err(FieldError::new(
+                "category",
+                "error-consent-research-category",
+            ));
+        }
+        Ok(())
+    }
+
     /// The period of a new consent: the last day may not come before the first.
     pub fn check_period(
         valid_from: NaiveDate,
@@ -603,6 +644,15 @@ pub struct Withholding {
 }
 
 impl Withholding {
+    /// May a withholding name `recipient`? Not research: research sees nothing of a case, and
+    /// what goes into the dataset ends by withdrawing the consent.
+    pub fn check_recipient(recipient: &Recipient) -> Result<(), FieldError> {
+        if recipient.is_research() {
+            return Err(FieldError::new("recipient", "error-withhold-research"));
+        }
+        Ok(())
+    }
+
     pub fn applies_to(&self, viewer: &Viewer, category: Category) -> bool {
         self.active && self.category == category && self.recipient.matches(viewer)
     }
@@ -882,6 +932,35 @@ fn status_reason(consent: &Consent, status: &ConsentStatus) -> Reason {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Research
+// ---------------------------------------------------------------------------------------------
+
+/// What of a case the research dataset may hold on a day, by the consents for research.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ResearchScope {
+    /// Indicators of the network map (sizes, shares, ties; never names).
+    pub network: bool,
+    /// Counts of the plan's goals and actions (never their text).
+    pub plan: bool,
+}
+
+/// May the case be in the research dataset on `today` (a Dutch day), and with what? Only with
+/// an active consent for research on the measurements: given by every party the law named when
+/// it was asked, not withdrawn, within its period. The network indicators and plan counts come
+/// along only when their own research consent is active too. `None`: the case is left out.
+pub fn research_scope(consents: &[Consent], today: NaiveDate) -> Option<ResearchScope> {
+    let active = |category: Category| {
+        consents
+            .iter()
+            .any(|c| c.category == category && c.recipient.is_research() && c.is_active(today))
+    };
+    active(Category::Measurements).then(|| ResearchScope {
+        network: active(Category::NetworkMap),
+        plan: active(Category::Plan),
+    })
+}
+
 /// For the "who can see this?" page: every participant with their display name and the
 /// answer for `category`, in the order given.
 pub fn who_can_see(
@@ -951,8 +1030,15 @@ pub const MESSAGE_KEYS: &[&str] = &[
     "visibility-no-consent",
     WITHHELD,
     WITHHELD_NEUTRAL,
+    // recipients
+    "recipient-youth",
+    "recipient-parents",
+    "recipient-support-figures",
+    "recipient-research",
     // errors
     "error-consent-period-order",
+    "error-consent-research-category",
+    "error-withhold-research",
 ];
 
 #[cfg(test)]
@@ -1049,6 +1135,7 @@ mod tests {
                 "role:support_figures",
             ),
             (Recipient::Role(RecipientRole::Youth), "role:youth"),
+            (Recipient::Role(RecipientRole::Research), "role:research"),
         ] {
             assert_eq!(recipient.as_code(), code);
             assert_eq!(Recipient::parse_code(code), Some(recipient));
@@ -1700,7 +1787,10 @@ mod tests {
         ] {
             used.insert(status.label_key());
         }
+        used.extend(RecipientRole::ALL.map(RecipientRole::label_key));
         used.insert("error-consent-period-order");
+        used.insert("error-consent-research-category");
+        used.insert("error-withhold-research");
         let listed: BTreeSet<&str> = MESSAGE_KEYS.iter().copied().collect();
         assert_eq!(listed.len(), MESSAGE_KEYS.len(), "no key listed twice");
         for key in &used {
@@ -1995,6 +2085,92 @@ mod tests {
         assert!(!legal_basis(Framework::Jeugdzorgplus));
     }
 
+    // --- research ------------------------------------------------------------------------------
+
+    fn research(category: Category, required: &[Party], given_by: &[Party]) -> Consent {
+        consent(
+            category,
+            Recipient::Role(RecipientRole::Research),
+            required,
+            given_by,
+        )
+    }
+
+    #[test]
+    fn research_is_named_for_the_dataset_categories_only() {
+        let research = Recipient::Role(RecipientRole::Research);
+        for category in Category::ALL {
+            let allowed = matches!(
+                category,
+                Category::NetworkMap | Category::Plan | Category::Measurements
+            );
+            assert_eq!(
+                Consent::check_recipient(category, &research).is_ok(),
+                allowed,
+                "{category}"
+            );
+            assert!(
+                Consent::check_recipient(category, &Recipient::Role(RecipientRole::Parents))
+                    .is_ok()
+            );
+        }
+        assert_eq!(
+            Consent::check_recipient(Category::Notes, &research),
+            Err(FieldError::new(
+                "category",
+                "error-consent-research-category"
+            ))
+        );
+        assert_eq!(
+            Withholding::check_recipient(&research),
+            Err(FieldError::new("recipient", "error-withhold-research"))
+        );
+        assert!(Withholding::check_recipient(&Recipient::Participant("p-sf".into())).is_ok());
+    }
+
+    /// A 14-year-old: the young person and the parent with gezag both consent, on the
+    /// measurements; the map and the plan come along only with their own consent.
+    #[test]
+    fn research_scope_table() {
+        use Party::*;
+        let both = [Youth, Parent(0)];
+        let on = day(2026, 6, 15);
+        let measurements = research(Category::Measurements, &both, &both);
+        let network = research(Category::NetworkMap, &both, &both);
+        let plan = research(Category::Plan, &both, &both);
+        let mut withdrawn = measurements.clone();
+        withdrawn.withdrawn = Some(Withdrawal {
+            party: Parent(0),
+            at: at(2026, 3, 1, 9, 0),
+        });
+        let mut expired = measurements.clone();
+        expired.valid_until = Some(day(2026, 6, 14));
+        let mut not_yet = measurements.clone();
+        not_yet.valid_from = day(2026, 6, 16);
+        let mut for_parents = measurements.clone();
+        for_parents.recipient = Recipient::Role(RecipientRole::Parents);
+        let scope = |network, plan| Some(ResearchScope { network, plan });
+        #[rustfmt::skip]
+        let cases: Vec<(&str, Vec<Consent>, Option<ResearchScope>)> = vec![
+            ("no consent", vec![], None),
+            ("measurements", vec![measurements.clone()], scope(false, false)),
+            ("measurements and map", vec![measurements.clone(), network.clone()], scope(true, false)),
+            ("all three", vec![plan.clone(), network.clone(), measurements.clone()], scope(true, true)),
+            ("map alone is not enough", vec![network.clone(), plan.clone()], None),
+            ("only the young person gave it", vec![research(Category::Measurements, &both, &[Youth])], None),
+            ("only the parent gave it", vec![research(Category::Measurements, &both, &[Parent(0)])], None),
+            ("nobody could give it", vec![research(Category::Measurements, &[], &[])], None),
+            ("withdrawn by the parent", vec![withdrawn.clone(), network.clone()], None),
+            ("withdrawn, and a later one active", vec![withdrawn, measurements.clone()], scope(false, false)),
+            ("expired", vec![expired], None),
+            ("not yet valid", vec![not_yet], None),
+            ("consent for the parents, not research", vec![for_parents, network], None),
+        ];
+        for (name, consents, expected) in cases {
+            assert_eq!(research_scope(&consents, on), expected, "{name}");
+        }
+    }
+
     // --- visibility: properties ----------------------------------------------------------------
 
     fn arb_category() -> impl Strategy<Value = Category> {
@@ -2149,6 +2325,30 @@ mod tests {
             prop_assert!(!visibility(&Viewer::Outsider, category, &ctx, t).allowed);
             prop_assert!(!visibility(&Viewer::Administrator, category, &ctx, t).allowed);
             prop_assert!(visibility(&Viewer::ProfessionalInvolved, category, &ctx, t).allowed);
+        }
+
+        /// A consent for research never lets anyone see anything: every viewer gets the same
+        /// answer, with the same reasons, as when the research consents were not there.
+        #[test]
+        fn research_consent_never_makes_anything_visible(
+            consents in prop::collection::vec(arb_consent(), 0..6),
+            research_consents in prop::collection::vec(arb_consent(), 1..6),
+            withholdings in prop::collection::vec(arb_withholding(), 0..4),
+            parents in arb_parents(),
+            framework in arb_framework(),
+            category in arb_category(),
+            (birth_date, t) in arb_when(),
+            v in arb_viewer(),
+        ) {
+            let mut all = consents.clone();
+            for mut c in research_consents {
+                c.recipient = Recipient::Role(RecipientRole::Research);
+                all.push(c);
+            }
+            let without = SharingContext { birth_date, parents: &parents, framework, consents: &consents, withholdings: &withholdings };
+            let with = SharingContext { consents: &all, ..without };
+            prop_assert_eq!(visibility(&v, category, &with, t), visibility(&v, category, &without, t));
+            prop_assert!(!Recipient::Role(RecipientRole::Research).matches(&v));
         }
 
         /// The order in which consents and withholdings are stored never changes the answer.

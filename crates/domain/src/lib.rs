@@ -17,6 +17,7 @@ pub mod meeting;
 pub mod network;
 pub mod plan;
 pub mod policy;
+pub mod research;
 pub mod rights;
 pub mod role;
 pub mod session;

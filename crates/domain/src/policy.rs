@@ -25,10 +25,14 @@ pub enum OrgAction {
     /// what the case pages say, so analysts and administrators do not get it; which cases it
     /// lists is [`team_overview_teams`].
     ViewTeamOverview,
+    /// Download the pseudonymised research dataset (cases whose consent covers research).
+    /// Analysts only: it is row-level data, made for research under a data agreement, and an
+    /// administrator manages accounts without being part of that research.
+    ExportResearch,
 }
 
 impl OrgAction {
-    pub const ALL: [OrgAction; 7] = [
+    pub const ALL: [OrgAction; 8] = [
         OrgAction::ManageUsers,
         OrgAction::ManageTeams,
         OrgAction::ManageSettings,
@@ -36,6 +40,7 @@ impl OrgAction {
         OrgAction::ViewInsights,
         OrgAction::ReviewRetention,
         OrgAction::ViewTeamOverview,
+        OrgAction::ExportResearch,
     ];
 }
 
@@ -52,6 +57,7 @@ pub fn permits_in_org(actor: &Actor, action: OrgAction, org: &OrgId) -> bool {
         | OrgAction::ReviewRetention => actor.has_role(Role::Admin),
         OrgAction::ViewInsights => actor.has_role(Role::Analyst) || actor.has_role(Role::Admin),
         OrgAction::ViewTeamOverview => actor.has_role(Role::Professional),
+        OrgAction::ExportResearch => actor.has_role(Role::Analyst),
     }
 }
 
@@ -303,6 +309,7 @@ mod tests {
                 let expected = match action {
                     OrgAction::ViewInsights => matches!(role, Role::Admin | Role::Analyst),
                     OrgAction::ViewTeamOverview => role == Role::Professional,
+                    OrgAction::ExportResearch => role == Role::Analyst,
                     _ => role == Role::Admin,
                 };
                 assert_eq!(

@@ -688,6 +688,8 @@ fn recipient_references(
             .map(Slot::reference)
             .collect(),
         Recipient::Role(RecipientRole::Youth) => vec![people.patient.reference()],
+        // Research stands for no person: the text-only reference below names it.
+        Recipient::Role(RecipientRole::Research) => vec![],
         Recipient::Role(RecipientRole::Parents) => {
             people.parents.iter().map(Slot::reference).collect()
         }

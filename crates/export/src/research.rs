@@ -11,7 +11,9 @@
 //!   other, but different in the next one, so two exports cannot be joined and nobody without
 //!   the key can go from a case id to a code;
 //! - rows are sorted by code, because case ids (UUID v7) follow opening time and input order
-//!   would leak it.
+//!   would leak it;
+//! - only cases whose consent covers research are given to it (the caller decides with
+//!   `consent::research_scope`), and what that consent leaves out stays empty.
 //!
 //! Values are codes and numbers that analysis tools read (`wijkteam`, `0.6667`, `true`); only
 //! the codebook's meanings arrive translated, in Dutch and English, through [`CodebookLabels`].
@@ -24,9 +26,12 @@ use sha2::Sha256;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use steunkring_domain::case::{Setting, age_on};
+use steunkring_domain::consent::ResearchScope;
+use steunkring_domain::measure::MULTI_PROBLEM_THRESHOLD;
 use steunkring_domain::measure::{Outcome, OutcomeKind, Respondent, Summary, SupportCheck};
 use steunkring_domain::network::{Indicators, MemberId, NetworkMember};
 use steunkring_domain::plan::{ActionStatus, Performer, Plan};
+pub use steunkring_domain::research::{ScreeningFact, SelfReportFact};
 
 /// The shortest key [`research_table`] accepts: 128 bits, so the codes cannot be recomputed
 /// by guessing the key.
@@ -60,6 +65,12 @@ pub struct ResearchCase<'a> {
     pub plan: Option<&'a Plan>,
     pub outcomes: &'a [Outcome],
     pub support_checks: &'a [SupportCheck],
+    pub screenings: &'a [ScreeningFact],
+    pub self_reports: &'a [SelfReportFact],
+    /// What the case's consents for research cover besides the measurements
+    /// ([`steunkring_domain::consent::research_scope`]): the network columns (and the count of
+    /// support figures) and the plan columns stay empty without their own consent.
+    pub scope: ResearchScope,
 }
 
 /// Why no dataset could be made.
@@ -321,12 +332,18 @@ fn build<'f>(facts: Option<&'f Facts<'f>>) -> RowBuilder<'f> {
         ))
     });
     b.push("support_figures", Integer, COUNT, "1", |f| {
-        Cell::count(f.case.support_figures)
+        if f.case.scope.network {
+            Cell::count(f.case.support_figures)
+        } else {
+            Cell::Empty
+        }
     });
 
     for (phase, start) in [("start", true), ("latest", false)] {
         let ind = |f: &Facts<'_>, get: &dyn Fn(&Indicators) -> Cell| {
-            let indicators = if start {
+            let indicators = if !f.case.scope.network {
+                None
+            } else if start {
                 f.case.indicators_start
             } else {
                 f.case.indicators_latest
@@ -390,9 +407,18 @@ fn build<'f>(facts: Option<&'f Facts<'f>>) -> RowBuilder<'f> {
         });
     }
 
-    let plan = |f: &Facts<'_>| f.case.plan.map(|p| PlanFacts::of(p, f.case.members));
+    let plan = |f: &Facts<'_>| {
+        f.case
+            .plan
+            .filter(|_| f.case.scope.plan)
+            .map(|p| PlanFacts::of(p, f.case.members))
+    };
     b.push("plan", Boolean, BOOL, "", |f| {
-        Cell::Bool(f.case.plan.is_some())
+        if f.case.scope.plan {
+            Cell::Bool(f.case.plan.is_some())
+        } else {
+            Cell::Empty
+        }
     });
     b.push("plan_goals", Integer, COUNT, "1", |f| {
         plan(f).map_or(Cell::Empty, |p| Cell::count(p.goals))
@@ -418,6 +444,52 @@ fn build<'f>(facts: Option<&'f Facts<'f>>) -> RowBuilder<'f> {
             "",
             |f| Cell::Bool(f.case.outcomes.iter().any(|o| o.kind == kind)),
         );
+    }
+
+    b.push("screenings", Integer, COUNT, "1", |f| {
+        Cell::count(f.case.screenings.len())
+    });
+    for (phase, first) in [("first", true), ("latest", false)] {
+        b.push(
+            format!("screening_{phase}_problems"),
+            Integer,
+            "0–7",
+            "1",
+            move |f| {
+                chosen_by_day(f.case.screenings, |s| s.on, first)
+                    .map_or(Cell::Empty, |s| Cell::Int(i64::from(s.problems)))
+            },
+        );
+    }
+    b.push("screening_latest_multi_problem", Boolean, BOOL, "", |f| {
+        chosen_by_day(f.case.screenings, |s| s.on, false).map_or(Cell::Empty, |s| {
+            Cell::Bool(usize::from(s.problems) >= MULTI_PROBLEM_THRESHOLD)
+        })
+    });
+    b.push("self_reports", Integer, COUNT, "1", |f| {
+        Cell::count(f.case.self_reports.len())
+    });
+    for (phase, first) in [("first", true), ("latest", false)] {
+        let grades: [(&str, SelfReportGrade); 3] = [
+            ("feels_supported", |r| Some(r.feels_supported)),
+            ("satisfied_with_help", |r| Some(r.satisfied_with_help)),
+            ("satisfied_with_support_figures", |r| {
+                r.satisfied_with_support_figures
+            }),
+        ];
+        for (name, get) in grades {
+            b.push(
+                format!("self_report_{phase}_{name}"),
+                Integer,
+                "0–10",
+                "1",
+                move |f| {
+                    chosen_by_day(f.case.self_reports, |r| r.on, first)
+                        .and_then(get)
+                        .map_or(Cell::Empty, |g| Cell::Int(i64::from(g)))
+                },
+            );
+        }
     }
 
     b.push("support_checks", Integer, COUNT, "1", |f| {
@@ -485,6 +557,19 @@ fn build<'f>(facts: Option<&'f Facts<'f>>) -> RowBuilder<'f> {
 
 /// One mean of a check's summary.
 type SummaryMean = fn(&Summary) -> Option<f64>;
+
+/// One grade of a self-report.
+type SelfReportGrade = fn(&SelfReportFact) -> Option<u8>;
+
+/// The earliest or the latest of `items` by day; of two on one day, the one given first, or
+/// last (input in recording order decides ties).
+fn chosen_by_day<T>(items: &[T], on: impl Fn(&T) -> NaiveDate, first: bool) -> Option<&T> {
+    if first {
+        items.iter().min_by_key(|i| on(i))
+    } else {
+        items.iter().max_by_key(|i| on(i))
+    }
+}
 
 /// The first or the latest finished check, by start date.
 fn chosen_check(checks: &[SupportCheck], first: bool) -> Option<&SupportCheck> {

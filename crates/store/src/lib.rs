@@ -15,6 +15,7 @@
 mod measure;
 mod overview;
 mod plan;
+mod research;
 mod rows;
 mod scope;
 mod sql;
@@ -30,6 +31,7 @@ pub use measure::{
 };
 pub use overview::{OverviewStore, PlanState, TeamCaseRow};
 pub use plan::{CurrentPlan, OverdueAction, PlanAdoption, PlanStore, PlanVersionSummary, SignOff};
+pub use research::{ResearchRow, ResearchStore};
 pub use rows::*;
 pub use scope::OrgScope;
 pub use support::SupportStore;
@@ -62,11 +64,12 @@ pub enum StoreError {
 pub type StoreResult<T> = Result<T, StoreError>;
 
 /// The persistence operations of Steunkring. The plan, the support figures and the
-/// measurements have their own parts ([`PlanStore`], [`SupportStore`], [`MeasureStore`]), each
+/// measurements have their own parts ([`PlanStore`], [`SupportStore`], [`MeasureStore`],
+/// [`ResearchStore`]), each
 /// in a file of its own.
 #[async_trait]
 pub trait Store:
-    PlanStore + SupportStore + MeasureStore + OverviewStore + Send + Sync + 'static
+    PlanStore + SupportStore + MeasureStore + OverviewStore + ResearchStore + Send + Sync + 'static
 {
     /// Which backend this is, for logs and `/healthz`.
     fn backend(&self) -> &'static str;

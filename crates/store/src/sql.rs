@@ -13,6 +13,7 @@
 mod measure;
 mod overview;
 mod plan;
+mod research;
 mod support;
 
 /// Implements [`Store`](crate::Store) for a backend struct with a `pool` field and a
@@ -439,20 +440,18 @@ macro_rules! impl_sql_store {
                     .await
                     .map_err(backend_err)?;
                 let members = members.iter().map(member_from_row).collect::<Result<Vec<_>, _>>().map_err(backend_err)?;
-                let ties = ties
-                    .iter()
-                    .map(|r| {
-                        $crate::stored::StoredTie {
-                            from_member: r.try_get("from_member")?,
-                            to_member: r.try_get("to_member")?,
-                            kind: r.try_get("kind")?,
-                        }
-                        .into_tie()
-                        .map_err(|e| sqlx::Error::Decode(e.into()))
-                    })
-                    .collect::<Result<Vec<_>, sqlx::Error>>()
-                    .map_err(backend_err)?;
+                let ties = ties.iter().map(tie_from_row).collect::<Result<Vec<_>, _>>().map_err(backend_err)?;
                 Ok(Network { members, ties })
+            }
+
+            fn tie_from_row(row: &<$db as sqlx::Database>::Row) -> Result<Tie, sqlx::Error> {
+                $crate::stored::StoredTie {
+                    from_member: row.try_get("from_member")?,
+                    to_member: row.try_get("to_member")?,
+                    kind: row.try_get("kind")?,
+                }
+                .into_tie()
+                .map_err(|e| sqlx::Error::Decode(e.into()))
             }
 
             fn version_from_row(row: &<$db as sqlx::Database>::Row) -> Result<VersionSummary, sqlx::Error> {
@@ -2398,6 +2397,7 @@ macro_rules! impl_sql_store {
             $crate::impl_support_sql!($store, db = $db);
             $crate::impl_measure_sql!($store, db = $db);
             $crate::impl_overview_sql!($store, db = $db);
+            $crate::impl_research_sql!($store, db = $db);
         };
     };
 }

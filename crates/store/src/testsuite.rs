@@ -4,6 +4,7 @@
 mod measure;
 mod overview;
 mod plan;
+mod research;
 mod support;
 
 use crate::{
@@ -50,6 +51,7 @@ pub async fn run_all(store: &dyn Store) {
     import(store).await;
     invitations(store).await;
     consents(store).await;
+    research::run(store).await;
     rights(store).await;
     case_page(store).await;
     plan::run(store).await;

@@ -16,6 +16,7 @@ pub mod network;
 pub mod pages;
 pub mod password;
 pub mod plan;
+pub mod research;
 pub mod rights;
 pub mod security;
 pub mod sharing;

@@ -3,6 +3,7 @@ use crate::fixtures::{self, HOSTILE_NAME};
 use chrono::TimeZone;
 use proptest::prelude::*;
 use std::io::{Cursor, Read};
+use steunkring_domain::consent::ResearchScope;
 use steunkring_domain::measure::{
     Closeness, MemberAnswer, Rating, Respondent, SupportCheck, SupportScores,
 };
@@ -97,6 +98,8 @@ struct Data {
     plan: Plan,
     outcomes: Vec<Outcome>,
     checks: Vec<SupportCheck>,
+    screenings: Vec<ScreeningFact>,
+    self_reports: Vec<SelfReportFact>,
 }
 
 fn data() -> Data {
@@ -114,6 +117,35 @@ fn data() -> Data {
             check(day(2025, 4, 1), Some(day(2025, 4, 2))),
             check(day(2025, 1, 10), Some(day(2025, 1, 12))),
             check(day(2025, 6, 1), None),
+        ],
+        // Recorded out of order: the first is the one of January, the latest of May.
+        screenings: vec![
+            ScreeningFact {
+                on: day(2025, 3, 1),
+                problems: 4,
+            },
+            ScreeningFact {
+                on: day(2025, 1, 20),
+                problems: 6,
+            },
+            ScreeningFact {
+                on: day(2025, 5, 2),
+                problems: 2,
+            },
+        ],
+        self_reports: vec![
+            SelfReportFact {
+                on: day(2025, 2, 1),
+                feels_supported: 4,
+                satisfied_with_help: 6,
+                satisfied_with_support_figures: None,
+            },
+            SelfReportFact {
+                on: day(2025, 6, 1),
+                feels_supported: 7,
+                satisfied_with_help: 8,
+                satisfied_with_support_figures: Some(9),
+            },
         ],
         members,
         start,
@@ -136,6 +168,12 @@ fn cases(d: &Data) -> Vec<ResearchCase<'_>> {
         plan: Some(&d.plan),
         outcomes: &d.outcomes,
         support_checks: &d.checks,
+        screenings: &d.screenings,
+        self_reports: &d.self_reports,
+        scope: ResearchScope {
+            network: true,
+            plan: true,
+        },
     };
     let bare = ResearchCase {
         case_id: "case-b",
@@ -151,6 +189,12 @@ fn cases(d: &Data) -> Vec<ResearchCase<'_>> {
         plan: None,
         outcomes: &[],
         support_checks: &[],
+        screenings: &[],
+        self_reports: &[],
+        scope: ResearchScope {
+            network: true,
+            plan: true,
+        },
     };
     vec![
         full,
@@ -382,6 +426,22 @@ fn a_full_case_row_field_by_field() {
         ("check_first_received_concrete_mean", Cell::Decimal(1.0)),
         ("check_first_reciprocity", Cell::Decimal(0.5)),
         ("check_latest_days_since_opening", Cell::Int(85)),
+        ("screenings", Cell::Int(3)),
+        ("screening_first_problems", Cell::Int(6)),
+        ("screening_latest_problems", Cell::Int(2)),
+        ("screening_latest_multi_problem", Cell::Bool(false)),
+        ("self_reports", Cell::Int(2)),
+        ("self_report_first_feels_supported", Cell::Int(4)),
+        ("self_report_first_satisfied_with_help", Cell::Int(6)),
+        (
+            "self_report_first_satisfied_with_support_figures",
+            Cell::Empty,
+        ),
+        ("self_report_latest_feels_supported", Cell::Int(7)),
+        (
+            "self_report_latest_satisfied_with_support_figures",
+            Cell::Int(9),
+        ),
     ];
     for (name, cell) in expected {
         assert_eq!(row.get(name), Some(&cell), "{name}");
@@ -402,6 +462,63 @@ fn a_bare_case_has_empty_cells_not_zeros() {
     assert_eq!(row["plan_actions"], Cell::Empty);
     assert_eq!(row["support_checks"], Cell::Int(0));
     assert_eq!(row["check_first_members"], Cell::Empty);
+    assert_eq!(row["screenings"], Cell::Int(0));
+    assert_eq!(row["screening_latest_multi_problem"], Cell::Empty);
+    assert_eq!(row["self_report_latest_feels_supported"], Cell::Empty);
+}
+
+/// A screening on six domains makes the family multi-problem; of two on one day the one
+/// recorded last is the latest.
+#[test]
+fn multi_problem_from_six_domains() {
+    let mut d = data();
+    d.screenings.push(ScreeningFact {
+        on: day(2025, 5, 2),
+        problems: 6,
+    });
+    let row = row_of(&table(&d, &KEY), &KEY, "case-a");
+    assert_eq!(row["screening_latest_problems"], Cell::Int(6));
+    assert_eq!(row["screening_latest_multi_problem"], Cell::Bool(true));
+}
+
+/// Without a research consent on the map, the network columns and the count of support
+/// figures stay empty; without one on the plan, the plan columns; the measurements stay.
+#[test]
+fn what_the_consent_does_not_cover_stays_empty() {
+    let d = data();
+    let mut c = cases(&d);
+    c.truncate(1);
+    c[0].scope = ResearchScope::default();
+    let t = match research_table(&c, &KEY, day(2025, 6, 30)) {
+        Ok(t) => t,
+        Err(e) => panic!("{e}"),
+    };
+    let row = row_of(&t, &KEY, "case-a");
+    for (name, cell) in &row {
+        let gated =
+            name.starts_with("net_") || name.starts_with("plan") || name == "support_figures";
+        if gated {
+            assert_eq!(cell, &Cell::Empty, "{name}");
+        }
+    }
+    assert_eq!(row["birth_year"], Cell::Int(2010));
+    assert_eq!(row["support_checks"], Cell::Int(2));
+    assert_eq!(row["screening_latest_problems"], Cell::Int(2));
+    assert_eq!(row["outcome_placement_prevented"], Cell::Bool(true));
+
+    c[0].scope = ResearchScope {
+        network: true,
+        plan: false,
+    };
+    let t = match research_table(&c, &KEY, day(2025, 6, 30)) {
+        Ok(t) => t,
+        Err(e) => panic!("{e}"),
+    };
+    let row = row_of(&t, &KEY, "case-a");
+    assert_eq!(row["net_latest_size"], Cell::Int(3));
+    assert_eq!(row["support_figures"], Cell::Int(2));
+    assert_eq!(row["plan"], Cell::Empty);
+    assert_eq!(row["plan_goals"], Cell::Empty);
 }
 
 #[test]

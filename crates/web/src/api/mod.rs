@@ -3,11 +3,12 @@
 
 mod cases;
 mod checks;
-mod measurements;
 mod fhir;
+mod measurements;
 mod network;
 mod participants;
 mod plan;
+mod research;
 mod rights;
 mod session;
 mod sharing;
@@ -116,6 +117,7 @@ pub fn routes() -> Router<AppState> {
         .merge(measurements::routes())
         .merge(trends::routes())
         .merge(fhir::routes())
+        .merge(research::routes())
         .route("/api/v1/{*rest}", axum::routing::any(unknown))
 }
 
@@ -194,6 +196,7 @@ pub fn openapi_document() -> serde_json::Value {
     doc.merge(measurements::MeasurementsApi::openapi());
     doc.merge(trends::TrendsApi::openapi());
     doc.merge(fhir::FhirApi::openapi());
+    doc.merge(research::ResearchApi::openapi());
     serde_json::to_value(doc).unwrap_or_default()
 }
 

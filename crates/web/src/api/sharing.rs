@@ -48,7 +48,9 @@ pub struct ConsentJson {
     pub id: String,
     /// `network_map`, `plan`, `safety_section`, `measurements`, `notes`, `contact_details`
     pub category: String,
-    /// `participant:<id>` or `role:support_figures` / `role:parents`
+    /// `participant:<id>`, `role:support_figures`, `role:parents` or `role:research`
+    /// (pseudonymised research: only for `network_map`, `plan` and `measurements`; nobody sees
+    /// anything through it)
     pub recipient: String,
     pub valid_from: NaiveDate,
     pub valid_until: Option<NaiveDate>,
@@ -124,6 +126,8 @@ pub async fn list(
 #[serde(deny_unknown_fields)]
 pub struct AskJson {
     pub category: String,
+    /// `participant:<id>`, `role:support_figures`, `role:parents` or `role:research`
+    /// (pseudonymised research; only with `network_map`, `plan` or `measurements`)
     pub recipient: String,
     #[serde(default)]
     pub valid_until: Option<NaiveDate>,
@@ -157,6 +161,9 @@ pub async fn ask(
     let (Some(category), Some(recipient)) = (category, recipient) else {
         return Err(ApiError::invalid(lang, &errors));
     };
+    if let Err(e) = Consent::check_recipient(category, &recipient) {
+        errors.push(e);
+    }
     if !errors.is_empty() {
         return Err(ApiError::invalid(lang, &errors));
     }

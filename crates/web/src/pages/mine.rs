@@ -16,9 +16,7 @@ use axum::response::Response;
 use chrono::Utc;
 use serde::Deserialize;
 use steunkring_domain::audit::AuditAction;
-use steunkring_domain::consent::{
-    Category, Consent, ConsentStatus, Given, Recipient, RecipientRole, Withdrawal,
-};
+use steunkring_domain::consent::{Category, Consent, ConsentStatus, Given, Recipient, Withdrawal};
 use steunkring_domain::network::{MemberId, NewMember, NumberOrText, RawMember, Stance};
 use steunkring_domain::policy::{ParticipantAction, participant_may};
 use steunkring_store::{Case, OrgScope, ParticipantKind, ParticipantLink, StoreError};
@@ -161,9 +159,7 @@ struct MinePage {
 
 fn recipient_text(tr: &Tr, r: &Recipient, names: &[(String, String)]) -> String {
     match r {
-        Recipient::Role(RecipientRole::SupportFigures) => tr.t("recipient-support-figures"),
-        Recipient::Role(RecipientRole::Parents) => tr.t("recipient-parents"),
-        Recipient::Role(RecipientRole::Youth) => tr.t("recipient-youth"),
+        Recipient::Role(role) => tr.t(role.label_key()),
         Recipient::Participant(id) => names
             .iter()
             .find(|(i, _)| i == id)

@@ -15,6 +15,7 @@ mod mine_plan;
 pub(crate) mod network;
 mod participants;
 mod plan;
+mod research;
 pub(crate) mod rights;
 mod sharing;
 mod support;
@@ -147,6 +148,7 @@ pub fn routes() -> Router<AppState> {
         .merge(measurements::routes())
         .merge(trends::routes())
         .merge(team::routes())
+        .merge(research::routes())
 }
 
 /// A link in the main navigation.
@@ -185,6 +187,9 @@ impl Shell {
         }
         if permits_in_org(actor, OrgAction::ReviewRetention, &actor.org_id) {
             nav.push(("/admin/retention", "nav-retention"));
+        }
+        if permits_in_org(actor, OrgAction::ExportResearch, &actor.org_id) {
+            nav.push(("/exports/research", "nav-research"));
         }
         nav.push(("/account", "nav-account"));
         let nav = nav

@@ -55,6 +55,10 @@ struct SharingPage {
     consents: Vec<ConsentRow>,
     consent_givers: Vec<Opt>,
     categories: Vec<Opt>,
+    /// Whom a consent can name: the people and roles, and research.
+    consent_recipients: Vec<Opt>,
+    /// Whom something can be withheld from: the people and roles (not research, which sees
+    /// nothing).
     recipients: Vec<Opt>,
     withholdings: Vec<WithholdingRow>,
     category_names: Vec<String>,
@@ -212,6 +216,15 @@ async fn sharing_page(
                 selected: false,
             })
             .collect(),
+        consent_recipients: {
+            let mut options = recipient_options(tr, &participants);
+            options.push(Opt {
+                value: Recipient::Role(RecipientRole::Research).as_code(),
+                label: tr.t("recipient-research"),
+                selected: false,
+            });
+            options
+        },
         recipients: recipient_options(tr, &participants),
         withholdings: sharing
             .state
@@ -227,11 +240,7 @@ async fn sharing_page(
                         .find(|(i, _)| i == id)
                         .map(|(_, n)| n.clone())
                         .unwrap_or_default(),
-                    Recipient::Role(RecipientRole::SupportFigures) => {
-                        tr.t("recipient-support-figures")
-                    }
-                    Recipient::Role(RecipientRole::Parents) => tr.t("recipient-parents"),
-                    Recipient::Role(RecipientRole::Youth) => tr.t("recipient-youth"),
+                    Recipient::Role(role) => tr.t(role.label_key()),
                 },
                 reason: w.withholding.reason.clone(),
             })
@@ -366,7 +375,9 @@ pub async fn ask(
             }
         },
     };
-    if let Err(e) = Consent::check_period(today, valid_until) {
+    if let Err(e) = Consent::check_period(today, valid_until)
+        .and_then(|()| Consent::check_recipient(category, &recipient))
+    {
         return sharing_page(
             &state,
             &user,
@@ -559,6 +570,16 @@ pub async fn withhold(
         )
         .await;
     };
+    if let Err(e) = Withholding::check_recipient(&recipient) {
+        return sharing_page(
+            &state,
+            &user,
+            &case,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            vec![tr.t(e.key)],
+        )
+        .await;
+    }
     if reason.is_empty() || reason.chars().count() > 2000 {
         return sharing_page(
             &state,

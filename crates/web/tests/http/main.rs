@@ -12,6 +12,7 @@ mod network;
 mod pages;
 mod participants;
 mod plan;
+mod research;
 mod rights;
 mod security;
 mod sharing;

@@ -211,6 +211,8 @@ enum Route {
     PageDestroy,
     PageRetention,
     PageRetentionDestroy,
+    ApiResearchExport,
+    PageResearch,
     ApiGetPlan,
     ApiPutPlan,
     ApiAdoptPlan,
@@ -311,6 +313,9 @@ enum Need {
     Help,
     /// The organisation's administration pages.
     Administration,
+    /// The pseudonymised research dataset of the organisation (cases whose consent covers
+    /// research) and its page.
+    Research,
     /// A participant's own page about their case (`/mijn/{p}`).
     OwnPage,
     /// Who looked at the file, on the participant's page: the young person and the legal
@@ -342,7 +347,7 @@ enum Need {
 }
 
 impl Route {
-    const ALL: [Route; 147] = [
+    const ALL: [Route; 149] = [
         Route::ApiListCases,
         Route::ApiCreateCase,
         Route::ApiGetCase,
@@ -405,6 +410,8 @@ impl Route {
         Route::PageDestroy,
         Route::PageRetention,
         Route::PageRetentionDestroy,
+        Route::ApiResearchExport,
+        Route::PageResearch,
         Route::ApiGetPlan,
         Route::ApiPutPlan,
         Route::ApiAdoptPlan,
@@ -556,6 +563,8 @@ impl Route {
             Route::PageDestroy => "page POST /cases/{c}/rights/destroy",
             Route::PageRetention => "page /admin/retention",
             Route::PageRetentionDestroy => "page POST /admin/retention/{c}/destroy",
+            Route::ApiResearchExport => "GET /api/v1/exports/research",
+            Route::PageResearch => "page /exports/research",
             Route::ApiGetPlan => "GET .../{c}/plan",
             Route::ApiPutPlan => "PUT .../{c}/plan",
             Route::ApiAdoptPlan => "POST .../{c}/plan/versions",
@@ -764,6 +773,7 @@ impl Route {
             | Route::PageAdminAudit
             | Route::PageRetention
             | Route::PageRetentionDestroy => Need::Administration,
+            Route::ApiResearchExport | Route::PageResearch => Need::Research,
             Route::ApiDestructionRequest
             | Route::ApiRecordDestruction
             | Route::ApiRefuseDestruction
@@ -799,7 +809,7 @@ impl Route {
             Need::Administration if self == Route::PageRetentionDestroy => {
                 &[Which::Case1, Which::Case2]
             }
-            Need::Administration | Need::TeamOverview => &[Which::NoCase],
+            Need::Administration | Need::TeamOverview | Need::Research => &[Which::NoCase],
             Need::OwnPage
             | Need::ClientAccessLog
             | Need::YoungPersonsChoice
@@ -937,6 +947,10 @@ fn expected(who: Who, route: Route, case: Which) -> Expect {
     let allow = |yes: bool, no: Expect| if yes { Expect::Allow } else { no };
     match route.need() {
         Need::Administration => allow(who == Who::Admin, Expect::Forbidden),
+        // Row-level research data, however pseudonymised, is for the analysts who do the
+        // research: not the administrator (who manages accounts), not the professionals, not
+        // the young person, parents or support figures.
+        Need::Research => allow(who == Who::Analyst, Expect::Forbidden),
         // The API answers everyone logged in with the cases they may know (maybe none); the
         // page is for those who work with cases.
         Need::CaseList if route.is_page() && !has_case_list(who) => Expect::Forbidden,
@@ -1554,13 +1568,20 @@ async fn prepare(w: &World, who: Who, route: Route, which: Which) -> Request {
             Route::PageTeam => "/team",
             Route::PageTeamCsv => "/team/overview.csv",
             Route::PageTeamXlsx => "/team/overview.xlsx",
+            Route::ApiResearchExport => "/api/v1/exports/research?format=csv",
+            Route::PageResearch => "/exports/research",
             _ => "/admin/audit",
+        };
+        let area = if route.need() == Need::Research {
+            "/exports"
+        } else {
+            "/admin"
         };
         return Request {
             method: route.method(),
             path: path.to_string(),
             body: None,
-            area: "/admin".to_string(),
+            area: area.to_string(),
             observe: None,
             throwaway: None,
         };
@@ -1689,7 +1710,9 @@ async fn prepare(w: &World, who: Who, route: Route, which: Which) -> Request {
         | Route::PageRetention
         | Route::PageTeam
         | Route::PageTeamCsv
-        | Route::PageTeamXlsx => {
+        | Route::PageTeamXlsx
+        | Route::ApiResearchExport
+        | Route::PageResearch => {
             unreachable!("no case")
         }
 
