@@ -1,7 +1,7 @@
 //! Measuring in a real browser on a phone-sized window: the young person answers a support
 //! check about the eight people on her map, one person per screen, stops halfway and comes
-//! back later to where she left off, and finishes it; her answers come back as scores for the
-//! professional.
+//! back later to where she left off, and finishes it; the professional sees the new point on
+//! the trend of perceived support.
 
 use crate::app::api;
 use crate::harness::Browser;
@@ -48,6 +48,23 @@ async fn answer_screen(b: &Browser, pick: usize, then: &str) -> String {
     b.click(&format!("form.check-screen button[value={then}]"))
         .await;
     name
+}
+
+/// On the trend page's perceived-support chart: the points drawn, the table's rows, and the
+/// table cells that read 3.
+async fn trend_point_counts(b: &Browser) -> (u64, u64, u64) {
+    let counts = b
+        .client
+        .execute(
+            "const s = document.getElementById('trend-perceived-support');\
+             const cells = Array.from(s.querySelectorAll('tbody td'));\
+             return [s.querySelectorAll('svg circle').length, s.querySelectorAll('tbody tr').length,\
+                     cells.filter(td => td.textContent.trim() === '3').length];",
+            vec![],
+        )
+        .await
+        .expect("counts");
+    serde_json::from_value(counts).expect("three counts")
 }
 
 #[tokio::test]
@@ -141,7 +158,19 @@ async fn a_young_person_answers_a_support_check_on_a_phone_pausing_once() {
         );
     }
 
-    // The professional sees the finished check with its scores: everyone "almost always".
+    // The professional sees the new point on the trend of perceived support: everyone
+    // "almost always", so 3 for each kind of support, on today's row.
+    b.logout().await;
+    b.login("pro@test.nl").await;
+    b.goto(&format!("/cases/{case}/trends")).await;
+    b.wait_contains("#trend-perceived-support h3", "steun").await;
+    let (points, rows, threes) = trend_point_counts(&b).await;
+    assert!(points >= 3, "three series, one point each: {points}");
+    assert_eq!(rows, 1, "one finished check, one row");
+    assert_eq!(threes, 3, "perceived support 3 of 3 for each kind");
+    b.assert_no_horizontal_scroll().await;
+
+    // The finished check with its scores in the API.
     let checks = api(
         app,
         Method::GET,
