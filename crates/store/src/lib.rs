@@ -12,6 +12,7 @@
 //! **Audit.** Every method that changes data takes the [`AuditEvent`] describing the change and
 //! writes it in the same transaction as the change.
 
+pub mod kept;
 mod measure;
 mod plan;
 mod rows;
@@ -23,6 +24,7 @@ mod support;
 #[cfg(feature = "testsuite")]
 pub mod testsuite;
 
+pub use kept::Kept;
 pub use measure::{MeasureStore, StoredSupportCheck};
 pub use plan::{CurrentPlan, OverdueAction, PlanAdoption, PlanStore, PlanVersionSummary, SignOff};
 pub use rows::*;
