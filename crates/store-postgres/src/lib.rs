@@ -12,6 +12,8 @@ use steunkring_store::{StoreError, StoreResult};
 #[derive(Clone)]
 pub struct PgStore {
     pool: Pool<Postgres>,
+    /// Parsed networks per case and revision, for the case page (shared by clones).
+    networks: std::sync::Arc<steunkring_store::KeptNetworks>,
 }
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -30,7 +32,12 @@ impl PgStore {
             .connect_with(options)
             .await?;
         MIGRATOR.run(&pool).await?;
-        Ok(PgStore { pool })
+        Ok(PgStore {
+            pool,
+            networks: std::sync::Arc::new(steunkring_store::KeptNetworks::new(
+                steunkring_store::KEPT_NETWORKS,
+            )),
+        })
     }
 
     /// Connects to a `postgres://` URL working inside `schema` (created if missing), so that

@@ -8,6 +8,11 @@ use steunkring_store::Store;
 use steunkring_store_postgres::PgStore;
 
 async fn fresh() -> Option<PgStore> {
+    fresh_with_schema().await.map(|(store, _, _)| store)
+}
+
+/// A store in a schema of its own, with the URL and schema to open it again.
+async fn fresh_with_schema() -> Option<(PgStore, String, String)> {
     let Ok(url) = std::env::var("STEUNKRING_TEST_DATABASE_URL") else {
         assert!(
             std::env::var("CI").as_deref() != Ok("true")
@@ -18,7 +23,8 @@ async fn fresh() -> Option<PgStore> {
         return None;
     };
     let schema = format!("t_{}", uuid_like());
-    Some(PgStore::open_in_schema(&url, &schema).await.expect("open"))
+    let store = PgStore::open_in_schema(&url, &schema).await.expect("open");
+    Some((store, url, schema))
 }
 
 fn uuid_like() -> String {
@@ -28,6 +34,29 @@ fn uuid_like() -> String {
         .map(|d| d.as_nanos())
         .unwrap_or(0);
     format!("{nanos:x}{:x}", std::process::id())
+}
+
+#[tokio::test]
+async fn case_page_sees_changes_made_elsewhere() {
+    let Some((viewer, url, schema)) = fresh_with_schema().await else {
+        return;
+    };
+    let elsewhere = PgStore::open_in_schema(&url, &schema)
+        .await
+        .expect("a second store");
+    let pool = viewer.pool().clone();
+    steunkring_store::testsuite::case_page_sees_changes_made_elsewhere(
+        &viewer,
+        &elsewhere,
+        |member| async move {
+            sqlx::query("UPDATE members SET name = 'Oma Rechtstreeks' WHERE id = $1")
+                .bind(member.as_str())
+                .execute(&pool)
+                .await
+                .expect("plain SQL");
+        },
+    )
+    .await;
 }
 
 #[tokio::test]

@@ -15,6 +15,8 @@ use steunkring_store::{StoreError, StoreResult};
 #[derive(Clone)]
 pub struct SqliteStore {
     pool: Pool<Sqlite>,
+    /// Parsed networks per case and revision, for the case page (shared by clones).
+    networks: std::sync::Arc<steunkring_store::KeptNetworks>,
 }
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -42,7 +44,12 @@ impl SqliteStore {
             .connect_with(options)
             .await?;
         MIGRATOR.run(&pool).await?;
-        Ok(SqliteStore { pool })
+        Ok(SqliteStore {
+            pool,
+            networks: std::sync::Arc::new(steunkring_store::KeptNetworks::new(
+                steunkring_store::KEPT_NETWORKS,
+            )),
+        })
     }
 
     async fn begin_write(&self) -> Result<Transaction<'static, Sqlite>, sqlx::Error> {

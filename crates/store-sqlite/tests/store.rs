@@ -12,6 +12,26 @@ async fn fresh() -> (tempfile::TempDir, SqliteStore) {
 }
 
 #[tokio::test]
+async fn case_page_sees_changes_made_elsewhere() {
+    let (dir, viewer) = fresh().await;
+    let url = format!("sqlite://{}", dir.path().join("test.db").display());
+    let elsewhere = SqliteStore::open(&url).await.expect("a second store");
+    let pool = viewer.pool().clone();
+    steunkring_store::testsuite::case_page_sees_changes_made_elsewhere(
+        &viewer,
+        &elsewhere,
+        |member| async move {
+            sqlx::query("UPDATE members SET name = 'Oma Rechtstreeks' WHERE id = $1")
+                .bind(member.as_str())
+                .execute(&pool)
+                .await
+                .expect("plain SQL");
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
 async fn store_suite() {
     let (_dir, store) = fresh().await;
     steunkring_store::testsuite::run_all(&store).await;

@@ -12,6 +12,7 @@
 //! **Audit.** Every method that changes data takes the [`AuditEvent`] describing the change and
 //! writes it in the same transaction as the change.
 
+pub mod kept;
 mod measure;
 mod overview;
 mod plan;
@@ -25,6 +26,7 @@ mod support;
 #[cfg(feature = "testsuite")]
 pub mod testsuite;
 
+pub use kept::Kept;
 pub use measure::{
     CheckSchedule, MeasureStore, StoredOutcome, StoredScreening, StoredSelfReport,
     StoredSupportCheck,

@@ -198,7 +198,13 @@ pub struct CasePageParts {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CasePage {
     pub case: Case,
-    pub network: Network,
+    /// Shared with the store's memory of parsed networks (see [`KeptNetworks`]).
+    pub network: std::sync::Arc<Network>,
+    /// The network's revision (`cases.network_revision`, a new number with every change of a
+    /// member or tie) read in the same statement as `network`, so the two always belong
+    /// together; `None` when the network was not read. What is made from the network alone
+    /// may be kept per case and revision.
+    pub network_revision: Option<i64>,
     pub versions: Vec<VersionSummary>,
     pub participants: Vec<ParticipantEntry>,
     pub destruction: Option<DestructionRequest>,
@@ -242,6 +248,13 @@ pub struct Network {
     pub members: Vec<steunkring_domain::network::NetworkMember>,
     pub ties: Vec<steunkring_domain::network::Tie>,
 }
+
+/// The parsed networks a store keeps in memory per case and network revision, so that the
+/// case page need not read and parse an unchanged network again.
+pub type KeptNetworks = crate::Kept<(String, i64), std::sync::Arc<Network>>;
+
+/// How many parsed networks a store keeps: ~20 kB each for 40 members, so at most ~20 MB.
+pub const KEPT_NETWORKS: usize = 1024;
 
 /// A saved version of the map, without its content.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -16,8 +16,9 @@ mod plan;
 mod research;
 mod support;
 
-/// Implements [`Store`](crate::Store) for a backend struct with a `pool` field and a
-/// `begin_write()` method that starts a write transaction the backend's way.
+/// Implements [`Store`](crate::Store) for a backend struct with a `pool` field, a `networks`
+/// field (the [`KeptNetworks`](crate::KeptNetworks) of `case_page`) and a `begin_write()`
+/// method that starts a write transaction the backend's way.
 ///
 /// - `lock`: the row-lock suffix for reading the audit chain head (`" FOR UPDATE"` on
 ///   PostgreSQL; empty on SQLite, whose `BEGIN IMMEDIATE` already serialises writers).
@@ -276,7 +277,7 @@ macro_rules! impl_sql_store {
                 sqlx::query(concat!(
                     "SELECT c.id, c.org_id, c.team_id, t.name AS team_name, c.youth_name, c.preferred_name, \
                      c.birth_date, c.gender, c.setting, c.network_lead, u.name AS network_lead_name, c.status, \
-                     c.opened_on, c.closed_on, c.updated_at, c.framework, \
+                     c.opened_on, c.closed_on, c.updated_at, c.framework, c.network_revision, \
                      CAST((SELECT ", $jagg, "(", $jobj, "('name', p.name, 'gezag', p.gezag) ORDER BY p.position) \
                      FROM case_parents p WHERE p.case_id = c.id) AS TEXT) AS parents \
                      FROM cases c JOIN teams t ON t.id = c.team_id LEFT JOIN users u ON u.id = c.network_lead \
@@ -291,11 +292,14 @@ macro_rules! impl_sql_store {
 
             /// What the case page shows of a case besides the case itself, for
             /// [`Store::case_page`]: one row, one JSON list per part, a part not asked for NULL.
-            /// `$1` is the case, `$2`–`$4` say whether to read the network (with its versions),
-            /// the participants and the latest destruction request. The orders are those of
-            /// `network`, `list_versions`, `list_participants` and `destruction_request`.
+            /// `$1` is the case, `$2`–`$5` say whether to read the network (members and ties,
+            /// with the network's revision read in the same statement, so that they belong
+            /// together), its versions, the participants and the latest destruction request.
+            /// The orders are those of `network`, `list_versions`, `list_participants` and
+            /// `destruction_request`.
             const CASE_PAGE_PARTS: &str = concat!(
                 "SELECT ",
+                "CASE WHEN $2 THEN (SELECT network_revision FROM cases WHERE id = $1) END AS network_revision, ",
                 "CASE WHEN $2 THEN CAST((SELECT ", $jagg, "(", $jobj, "(",
                 "'id', m.id, 'name', m.name, 'relation', m.relation, 'ring', m.ring, 'sector', m.sector, ",
                 "'level', m.level, 'support', m.support, 'tie_quality', m.tie_quality, 'stance', m.stance, ",
@@ -305,17 +309,17 @@ macro_rules! impl_sql_store {
                 "CASE WHEN $2 THEN CAST((SELECT ", $jagg, "(", $jobj, "(",
                 "'from_member', t.from_member, 'to_member', t.to_member, 'kind', t.kind",
                 ") ORDER BY t.from_member, t.to_member) FROM ties t WHERE t.case_id = $1) AS TEXT) END AS ties, ",
-                "CASE WHEN $2 THEN CAST((SELECT ", $jagg, "(", $jobj, "(",
+                "CASE WHEN $3 THEN CAST((SELECT ", $jagg, "(", $jobj, "(",
                 "'id', v.id, 'title', v.title, 'taken_on', v.taken_on, 'member_count', v.member_count, 'created_at', v.created_at",
                 ") ORDER BY v.taken_on, v.created_at, v.id) FROM map_versions v WHERE v.case_id = $1) AS TEXT) END AS versions, ",
-                "CASE WHEN $3 THEN CAST((SELECT ", $jagg, "(", $jobj, "(",
+                "CASE WHEN $4 THEN CAST((SELECT ", $jagg, "(", $jobj, "(",
                 "'p_id', p.id, 'p_case_id', p.case_id, 'p_kind', p.kind, 'p_display_name', p.display_name, ",
                 "'p_member_id', p.member_id, 'p_parent_index', p.parent_index, 'p_user_id', p.user_id, 'p_created_at', p.created_at, ",
                 "'i_id', i.id, 'i_created_at', i.created_at, 'i_expires_at', i.expires_at, 'i_used_at', i.used_at, 'i_revoked_at', i.revoked_at",
                 ") ORDER BY p.created_at, p.id) FROM participants p LEFT JOIN invitations i ON i.participant_id = p.id ",
                 "AND i.created_at = (SELECT MAX(created_at) FROM invitations WHERE participant_id = p.id) ",
                 "WHERE p.case_id = $1) AS TEXT) END AS participants, ",
-                "CASE WHEN $4 THEN CAST((SELECT ", $jagg, "(", $jobj, "(",
+                "CASE WHEN $5 THEN CAST((SELECT ", $jagg, "(", $jobj, "(",
                 "'id', d.id, 'case_id', d.case_id, 'requested_by', d.requested_by, 'received_on', d.received_on, ",
                 "'deadline', d.deadline, 'note', d.note, 'status', d.status, 'exception_reason', d.exception_reason, ",
                 "'decided_by', d.decided_by, 'decided_at', d.decided_at, 'created_by', d.created_by, 'created_at', d.created_at",
@@ -1212,7 +1216,8 @@ macro_rules! impl_sql_store {
                     let wanted = parts(&case);
                     let mut page = CasePage {
                         case,
-                        network: Network::default(),
+                        network: Default::default(),
+                        network_revision: None,
                         versions: Vec::new(),
                         participants: Vec::new(),
                         destruction: None,
@@ -1220,8 +1225,17 @@ macro_rules! impl_sql_store {
                     if wanted == CasePageParts::default() {
                         return Ok(page);
                     }
+                    // The network as parsed at this revision, if it is kept: the revision was
+                    // read with the case, in one statement, so it is the network's state now.
+                    let revision: i64 = row.try_get("network_revision").map_err(backend_err)?;
+                    let kept = if wanted.network {
+                        self.networks.get(&(id.as_str().to_string(), revision))
+                    } else {
+                        None
+                    };
                     let row = sqlx::query(CASE_PAGE_PARTS)
                         .bind(id.as_str())
+                        .bind(wanted.network && kept.is_none())
                         .bind(wanted.network)
                         .bind(wanted.participants)
                         .bind(wanted.destruction)
@@ -1230,8 +1244,19 @@ macro_rules! impl_sql_store {
                         .map_err(backend_err)?;
                     let column = |name: &str| row.try_get::<Option<String>, _>(name).map_err(backend_err);
                     let undecodable = |e: String| StoreError::Backend(e.into());
-                    page.network = $crate::stored::network_from_json(column("members")?.as_deref(), column("ties")?.as_deref())
-                        .map_err(undecodable)?;
+                    if let Some(network) = kept {
+                        page.network = network;
+                        page.network_revision = Some(revision);
+                    } else if wanted.network {
+                        // Kept under the revision read in the same statement as the members and
+                        // ties (a change may have come in since the case was read).
+                        let revision: Option<i64> = row.try_get("network_revision").map_err(backend_err)?;
+                        let revision = revision.ok_or_else(|| undecodable("no network revision".into()))?;
+                        let network = $crate::stored::network_from_json(column("members")?.as_deref(), column("ties")?.as_deref())
+                            .map_err(undecodable)?;
+                        page.network = self.networks.insert((id.as_str().to_string(), revision), std::sync::Arc::new(network));
+                        page.network_revision = Some(revision);
+                    }
                     page.versions = $crate::stored::json_list::<$crate::stored::StoredVersion>(column("versions")?.as_deref())
                         .map_err(undecodable)?
                         .into_iter()

@@ -54,6 +54,7 @@ pub async fn run_all(store: &dyn Store) {
     research::run(store).await;
     rights(store).await;
     case_page(store).await;
+    case_page_network_revision(store).await;
     plan::run(store).await;
     support::run(store).await;
     measure::run(store).await;
@@ -2068,10 +2069,11 @@ async fn case_page(store: &dyn Store) {
     );
     assert_eq!(page.case.parents.len(), 2, "the parents, in order");
     assert_eq!(
-        page.network,
+        *page.network,
         store.network(&scope, &case.id).await.expect("network")
     );
     assert!(!page.network.members.is_empty() && !page.network.ties.is_empty());
+    assert!(page.network_revision.is_some());
     assert_eq!(
         page.versions,
         store
@@ -2128,14 +2130,15 @@ async fn case_page(store: &dyn Store) {
         Some(team.id.clone())
     );
     assert_eq!(only_rights.case, page.case);
-    assert_eq!(only_rights.network, Network::default());
+    assert_eq!(*only_rights.network, Network::default());
+    assert_eq!(only_rights.network_revision, None, "not read, so not known");
     assert!(only_rights.versions.is_empty() && only_rights.participants.is_empty());
     assert_eq!(only_rights.destruction, page.destruction);
     let nothing = store
         .case_page(&scope, &case.id, &|_| CasePageParts::default())
         .await
         .expect("page");
-    assert_eq!(nothing.network, Network::default());
+    assert_eq!(*nothing.network, Network::default());
     assert!(nothing.participants.is_empty() && nothing.destruction.is_none());
 
     // Another organisation's case is not found, and nothing about it is decided.
@@ -2167,9 +2170,223 @@ async fn case_page(store: &dyn Store) {
         .await
         .expect("page");
     assert_eq!(page.case, empty);
-    assert_eq!(page.network, Network::default());
+    assert_eq!(*page.network, Network::default());
     assert!(page.versions.is_empty() && page.participants.is_empty());
     assert_eq!(page.destruction, None);
+}
+
+/// The case page keeps the parsed network per case and revision: an unchanged network is
+/// handed out again as it was, and every change of a member or a tie gives a new revision, so
+/// the next view reads the network as it is now. A new version of the map is not a change of
+/// the network.
+async fn case_page_network_revision(store: &dyn Store) {
+    use crate::CasePageParts;
+    use steunkring_domain::network::{Tie, TieKind};
+    let (scope, case, _) = case_with_network(store, "Revisie").await;
+    let org = scope.org_id().clone();
+    let ev = |action| event(t0(), action, &org);
+    let all = CasePageParts {
+        network: true,
+        participants: true,
+        destruction: true,
+    };
+    let view = || async {
+        let page = store
+            .case_page(&scope, &case, &|_| all)
+            .await
+            .expect("page");
+        assert_eq!(
+            *page.network,
+            store.network(&scope, &case).await.expect("network"),
+            "the page shows the network as it is now"
+        );
+        page
+    };
+    let first = view().await;
+    let again = view().await;
+    assert_eq!(first.network_revision, again.network_revision);
+    assert!(
+        std::sync::Arc::ptr_eq(&first.network, &again.network),
+        "unchanged, so kept"
+    );
+    store
+        .save_version(
+            &scope,
+            &case,
+            "Tussendoor",
+            t0().date_naive(),
+            ev(AuditAction::Create),
+        )
+        .await
+        .expect("version");
+    let versioned = view().await;
+    assert_eq!(versioned.network_revision, first.network_revision);
+    assert_eq!(versioned.versions.len(), first.versions.len() + 1);
+
+    let mut seen = vec![first.network_revision];
+    let mut changed = |page: crate::CasePage, what: &str| {
+        assert!(
+            !seen.contains(&page.network_revision),
+            "{what}: a new revision"
+        );
+        seen.push(page.network_revision);
+        page
+    };
+    let oma = first.network.members[0].clone();
+    let mut renamed = oma.clone();
+    renamed.name = "Oma Hernoemd".into();
+    store
+        .update_member(&scope, &case, &renamed, ev(AuditAction::Update))
+        .await
+        .expect("update");
+    let page = changed(view().await, "a member changed");
+    assert_eq!(page.network.members[0].name, "Oma Hernoemd");
+
+    let buur = member("Buurman Henk", 3, "neighbourhood");
+    store
+        .add_member(&scope, &case, &buur, ev(AuditAction::Create))
+        .await
+        .expect("add");
+    let page = changed(view().await, "a member added");
+    assert!(
+        page.network
+            .members
+            .iter()
+            .any(|m| m.name == "Buurman Henk")
+    );
+
+    let tie = Tie {
+        from: oma.id.clone(),
+        to: buur.id.clone(),
+        kind: TieKind::Knows,
+    };
+    store
+        .set_tie(&scope, &case, &tie, ev(AuditAction::Create))
+        .await
+        .expect("tie");
+    let page = changed(view().await, "a tie added");
+    let ties = page.network.ties.len();
+    store
+        .set_tie(
+            &scope,
+            &case,
+            &Tie {
+                kind: TieKind::Supportive,
+                ..tie
+            },
+            ev(AuditAction::Update),
+        )
+        .await
+        .expect("tie changed");
+    let page = changed(view().await, "a tie changed");
+    assert_eq!(page.network.ties.len(), ties);
+    store
+        .remove_tie(&scope, &case, &oma.id, &buur.id, ev(AuditAction::Delete))
+        .await
+        .expect("tie removed");
+    let page = changed(view().await, "a tie removed");
+    assert_eq!(page.network.ties.len(), ties - 1);
+    store
+        .remove_member(&scope, &case, &buur.id, ev(AuditAction::Delete))
+        .await
+        .expect("member removed");
+    let page = changed(view().await, "a member removed");
+    assert!(
+        !page
+            .network
+            .members
+            .iter()
+            .any(|m| m.name == "Buurman Henk")
+    );
+}
+
+/// A case with two members and a tie between them; answers its scope, the case and the first
+/// member.
+async fn case_with_network(
+    store: &dyn Store,
+    tag: &str,
+) -> (
+    OrgScope,
+    steunkring_domain::ids::CaseId,
+    steunkring_domain::network::MemberId,
+) {
+    let org = store
+        .create_org(&format!("Netwerk {tag}"), t0())
+        .await
+        .expect("org");
+    let scope = OrgScope::operator(org.id.clone());
+    let team = store
+        .create_team(&scope, "Team N", event(t0(), AuditAction::Create, &org.id))
+        .await
+        .expect("team");
+    let (case, _) = full_case(store, &scope, &team.id, tag, &tag.to_lowercase()).await;
+    let first = store
+        .network(&scope, &case.id)
+        .await
+        .expect("network")
+        .members[0]
+        .id
+        .clone();
+    (scope, case.id, first)
+}
+
+/// For each backend's own tests: the case page of a store keeps the network in memory, and a
+/// change made elsewhere — through another store on the same database (another server
+/// process), or by `change`, which the backend's test runs as plain SQL on the member answered
+/// to it — shows on the next view all the same. The revision lives in the database.
+pub async fn case_page_sees_changes_made_elsewhere<F, Fut>(
+    viewer: &dyn Store,
+    elsewhere: &dyn Store,
+    change: F,
+) where
+    F: FnOnce(steunkring_domain::network::MemberId) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    use crate::CasePageParts;
+    let (scope, case, first) = case_with_network(viewer, "Elders").await;
+    let parts = CasePageParts {
+        network: true,
+        ..CasePageParts::default()
+    };
+    let name_of_first = || async {
+        let page = viewer
+            .case_page(&scope, &case, &|_| parts)
+            .await
+            .expect("page");
+        page.network
+            .members
+            .iter()
+            .find(|m| m.id == first)
+            .map(|m| m.name.clone())
+            .expect("the first member")
+    };
+    assert_eq!(name_of_first().await, "Oma elders");
+    assert_eq!(name_of_first().await, "Oma elders", "kept");
+    let mut renamed = elsewhere
+        .network(&scope, &case)
+        .await
+        .expect("network")
+        .members
+        .into_iter()
+        .find(|m| m.id == first)
+        .expect("member");
+    renamed.name = "Oma Anderswo".into();
+    elsewhere
+        .update_member(
+            &scope,
+            &case,
+            &renamed,
+            event(t0(), AuditAction::Update, scope.org_id()),
+        )
+        .await
+        .expect("changed through the other store");
+    assert_eq!(name_of_first().await, "Oma Anderswo");
+    change(first.clone()).await;
+    assert_eq!(
+        name_of_first().await,
+        "Oma Rechtstreeks",
+        "changed by plain SQL"
+    );
 }
 
 /// Rights: a destruction request with its deadline, a refusal with a legal exception, the

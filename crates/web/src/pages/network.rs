@@ -262,6 +262,7 @@ fn network_view(
             &case.youth_name,
             options,
             network,
+            page.network_revision,
         ),
         views: view_links(tr, &base, options),
         rings: (1..=3u8)

@@ -163,7 +163,8 @@ async fn a_young_person_answers_a_support_check_on_a_phone_pausing_once() {
     b.logout().await;
     b.login("pro@test.nl").await;
     b.goto(&format!("/cases/{case}/trends")).await;
-    b.wait_contains("#trend-perceived-support h3", "steun").await;
+    b.wait_contains("#trend-perceived-support h3", "steun")
+        .await;
     let (points, rows, threes) = trend_point_counts(&b).await;
     assert!(points >= 3, "three series, one point each: {points}");
     assert_eq!(rows, 1, "one finished check, one row");

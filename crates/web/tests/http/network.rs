@@ -672,3 +672,77 @@ async fn corrections_keep_their_history() {
     );
     assert!(page.body.contains("Pim Professional"), "and who made it");
 }
+
+/// The case page keeps what it draws from the network in memory, per network revision: every
+/// change through the API shows on the very next view (map, table and ties).
+#[tokio::test]
+async fn the_case_page_shows_every_change_at_once() {
+    let app = TestApp::new().await;
+    let t = app.login_api("pro@test.nl").await;
+    let case = new_case(&app, &t, "Noor").await;
+    let token = app.login_page("pro%40test.nl").await;
+    let oma = add(
+        &app,
+        &t,
+        &case,
+        r#"{"name": "Oma Truus", "relation": "oma", "ring": 1, "sector": "family"}"#,
+    )
+    .await;
+    let oom = add(
+        &app,
+        &t,
+        &case,
+        r#"{"name": "Oom Kees", "relation": "oom", "ring": 2, "sector": "family"}"#,
+    )
+    .await;
+    let page = || async {
+        let r = app.get(&format!("/cases/{case}"), Some(&token)).await;
+        assert_eq!(r.status, StatusCode::OK);
+        r.body
+    };
+    let removes = |body: &str| {
+        body.matches(&format!("action=\"/cases/{case}/ties/remove\""))
+            .count()
+    };
+    let first = page().await;
+    assert!(first.contains("Oma Truus") && first.contains("Oom Kees"));
+    assert_eq!(removes(&first), 0);
+    assert_eq!(page().await, first, "kept, and the same");
+
+    let r = api(
+        &app,
+        Method::PATCH,
+        &format!("/api/v1/cases/{case}/members/{oma}"),
+        &t,
+        Some(r#"{"name": "Opa Jan"}"#),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let renamed = page().await;
+    assert!(renamed.contains("Opa Jan") && !renamed.contains("Oma Truus"));
+    let r = api(
+        &app,
+        Method::POST,
+        &format!("/api/v1/cases/{case}/ties"),
+        &t,
+        Some(&format!(
+            r#"{{"from": "{oma}", "to": "{oom}", "kind": "supportive"}}"#
+        )),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    assert_eq!(removes(&page().await), 1, "the new tie is listed");
+
+    let r = api(
+        &app,
+        Method::DELETE,
+        &format!("/api/v1/cases/{case}/members/{oom}"),
+        &t,
+        None,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    let gone = page().await;
+    assert!(!gone.contains("Oom Kees"), "the removed member is gone");
+    assert_eq!(removes(&gone), 0, "and so is the tie");
+}
