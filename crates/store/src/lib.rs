@@ -12,17 +12,22 @@
 //! **Audit.** Every method that changes data takes the [`AuditEvent`] describing the change and
 //! writes it in the same transaction as the change.
 
+mod insight;
 mod measure;
 mod plan;
 mod rows;
 mod scope;
-mod sql;
+#[doc(hidden)]
+pub mod sql;
 #[doc(hidden)]
 pub mod stored;
 mod support;
 #[cfg(feature = "testsuite")]
 pub mod testsuite;
 
+pub use insight::{
+    CaseHistory, HistoryAction, HistoryConcern, HistoryFigure, HistorySelfReport, InsightStore,
+};
 pub use measure::{MeasureStore, StoredSupportCheck};
 pub use plan::{CurrentPlan, OverdueAction, PlanAdoption, PlanStore, PlanVersionSummary, SignOff};
 pub use rows::*;
@@ -60,7 +65,9 @@ pub type StoreResult<T> = Result<T, StoreError>;
 /// measurements have their own parts ([`PlanStore`], [`SupportStore`], [`MeasureStore`]), each
 /// in a file of its own.
 #[async_trait]
-pub trait Store: PlanStore + SupportStore + MeasureStore + Send + Sync + 'static {
+pub trait Store:
+    PlanStore + SupportStore + MeasureStore + InsightStore + Send + Sync + 'static
+{
     /// Which backend this is, for logs and `/healthz`.
     fn backend(&self) -> &'static str;
 

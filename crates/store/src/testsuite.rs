@@ -1,6 +1,7 @@
 //! The store test-suite: one story that every backend must pass. Each backend's tests call
 //! [`run_all`] with a fresh, migrated store.
 
+mod insight;
 mod measure;
 mod plan;
 mod support;
@@ -54,6 +55,7 @@ pub async fn run_all(store: &dyn Store) {
     plan::run(store).await;
     support::run(store).await;
     measure::run(store).await;
+    insight::run(store).await;
 }
 
 async fn orgs_teams_and_users(store: &dyn Store) {
@@ -1962,6 +1964,7 @@ async fn full_case(
     plan::fill(store, scope, &case.id, &oma).await;
     support::fill(store, scope, &case.id, &coach).await;
     measure::fill(store, scope, &case.id, &oma).await;
+    insight::fill(store, scope, &case.id).await;
     (case, youth)
 }
 
