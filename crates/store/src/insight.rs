@@ -76,6 +76,8 @@ pub struct CaseHistory {
     /// The plan's actions; a plan is made for the case when there are any.
     pub actions: Vec<HistoryAction>,
     pub concerns: Vec<HistoryConcern>,
+    /// The day the case was closed, when it was.
+    pub closed_on: Option<NaiveDate>,
 }
 
 /// The analyst's aggregates, and the bulk load of case histories.

@@ -378,6 +378,14 @@ macro_rules! impl_insight_sql {
                         .await
                         .map_err(backend_err)?;
                     }
+                    if let Some(closed_on) = h.closed_on {
+                        sqlx::query("UPDATE cases SET status = 'closed', closed_on = $1 WHERE id = $2")
+                            .bind(closed_on)
+                            .bind(case)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(backend_err)?;
+                    }
                     append_in_tx(&mut tx, &audit.clone().case(case).object("case_history", case)).await?;
                 }
                 tx.commit().await.map_err(backend_err)

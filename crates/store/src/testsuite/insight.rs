@@ -30,6 +30,7 @@ fn history(case: &CaseId) -> CaseHistory {
         figures: Vec::new(),
         actions: Vec::new(),
         concerns: Vec::new(),
+        closed_on: None,
     }
 }
 
