@@ -25,6 +25,7 @@ mod fixtures;
 mod graphml;
 mod ics;
 mod research;
+mod tables;
 
 pub use csv::{CsvHeader, CsvWriter, csv_cell, members_csv, ties_csv};
 pub use fhir::{
@@ -33,6 +34,7 @@ pub use fhir::{
 };
 pub use graphml::{NetworkExport, graphml};
 pub use ics::{MeetingInvite, meeting_ics};
+pub use tables::{LabelledTable, TableCell, tables_csv, tables_xlsx};
 pub use research::{
     Cell, CodebookLabels, Column, ColumnKind, MIN_KEY_LEN, PlanFacts, ResearchCase, ResearchError,
     ResearchTable, codebook_csv, pseudonym, research_columns, research_csv, research_table,

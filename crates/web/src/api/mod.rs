@@ -3,6 +3,7 @@
 
 mod cases;
 mod checks;
+mod insights;
 mod network;
 mod participants;
 mod plan;
@@ -110,6 +111,7 @@ pub fn routes() -> Router<AppState> {
         .merge(plan::routes())
         .merge(support::routes())
         .merge(checks::routes())
+        .merge(insights::routes())
         .route("/api/v1/{*rest}", axum::routing::any(unknown))
 }
 
@@ -185,6 +187,7 @@ pub fn openapi_document() -> serde_json::Value {
     doc.merge(plan::PlanApi::openapi());
     doc.merge(support::SupportApi::openapi());
     doc.merge(checks::ChecksApi::openapi());
+    doc.merge(insights::InsightsApi::openapi());
     serde_json::to_value(doc).unwrap_or_default()
 }
 

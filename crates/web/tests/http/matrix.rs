@@ -179,6 +179,9 @@ enum Route {
     PageDownload,
     PageAdminUsers,
     PageAdminAudit,
+    ApiInsights,
+    PageInsights,
+    PageInsightsCsv,
     ApiListConsents,
     ApiAskConsent,
     ApiGiveConsent,
@@ -289,6 +292,8 @@ enum Need {
     Help,
     /// The organisation's administration pages.
     Administration,
+    /// The analyst's aggregates (no case in them): analysts and the administrator.
+    Insights,
     /// A participant's own page about their case (`/mijn/{p}`).
     OwnPage,
     /// Who looked at the file, on the participant's page: the young person and the legal
@@ -315,7 +320,7 @@ enum Need {
 }
 
 impl Route {
-    const ALL: [Route; 125] = [
+    const ALL: [Route; 128] = [
         Route::ApiListCases,
         Route::ApiCreateCase,
         Route::ApiGetCase,
@@ -346,6 +351,9 @@ impl Route {
         Route::PageDownload,
         Route::PageAdminUsers,
         Route::PageAdminAudit,
+        Route::ApiInsights,
+        Route::PageInsights,
+        Route::PageInsightsCsv,
         Route::ApiListConsents,
         Route::ApiAskConsent,
         Route::ApiGiveConsent,
@@ -475,6 +483,9 @@ impl Route {
             Route::PageDownload => "page /cases/{c}/download?graphml",
             Route::PageAdminUsers => "page /admin/users",
             Route::PageAdminAudit => "page /admin/audit",
+            Route::ApiInsights => "GET /api/v1/insights",
+            Route::PageInsights => "page /insights",
+            Route::PageInsightsCsv => "page /insights/tables.csv",
             Route::ApiListConsents => "GET .../{c}/consents",
             Route::ApiAskConsent => "POST .../{c}/consents",
             Route::ApiGiveConsent => "POST .../{c}/consents/{x}/give",
@@ -684,6 +695,7 @@ impl Route {
             | Route::PageAdminAudit
             | Route::PageRetention
             | Route::PageRetentionDestroy => Need::Administration,
+            Route::ApiInsights | Route::PageInsights | Route::PageInsightsCsv => Need::Insights,
             Route::ApiDestructionRequest
             | Route::ApiRecordDestruction
             | Route::ApiRefuseDestruction
@@ -717,7 +729,7 @@ impl Route {
             Need::Administration if self == Route::PageRetentionDestroy => {
                 &[Which::Case1, Which::Case2]
             }
-            Need::Administration => &[Which::NoCase],
+            Need::Administration | Need::Insights => &[Which::NoCase],
             Need::OwnPage
             | Need::ClientAccessLog
             | Need::YoungPersonsChoice
@@ -854,6 +866,10 @@ fn expected(who: Who, route: Route, case: Which) -> Expect {
     let allow = |yes: bool, no: Expect| if yes { Expect::Allow } else { no };
     match route.need() {
         Need::Administration => allow(who == Who::Admin, Expect::Forbidden),
+        Need::Insights => allow(
+            who == Who::Admin || who == Who::Analyst,
+            Expect::Forbidden,
+        ),
         // The API answers everyone logged in with the cases they may know (maybe none); the
         // page is for those who work with cases.
         Need::CaseList if route.is_page() && !has_case_list(who) => Expect::Forbidden,
@@ -1451,16 +1467,19 @@ async fn prepare(w: &World, who: Who, route: Route, which: Which) -> Request {
     let app = &w.app;
     let label = who.label();
     let Some(c) = w.case(which) else {
-        let path = match route {
-            Route::PageAdminUsers => "/admin/users",
-            Route::PageRetention => "/admin/retention",
-            _ => "/admin/audit",
+        let (path, area) = match route {
+            Route::PageAdminUsers => ("/admin/users", "/admin"),
+            Route::PageRetention => ("/admin/retention", "/admin"),
+            Route::ApiInsights => ("/api/v1/insights?period=all", "/api"),
+            Route::PageInsights => ("/insights?setting=all", "/insights"),
+            Route::PageInsightsCsv => ("/insights/tables.csv", "/insights"),
+            _ => ("/admin/audit", "/admin"),
         };
         return Request {
             method: route.method(),
             path: path.to_string(),
             body: None,
-            area: "/admin".to_string(),
+            area: area.to_string(),
             observe: None,
             throwaway: None,
         };
@@ -1584,7 +1603,12 @@ async fn prepare(w: &World, who: Who, route: Route, which: Which) -> Request {
         Route::PageMember => (format!("{page_case}/members/{m}"), None, None),
         Route::PagePrint => (format!("{page_case}/print"), None, None),
         Route::PageDownload => (format!("{page_case}/download?what=graphml"), None, None),
-        Route::PageAdminUsers | Route::PageAdminAudit | Route::PageRetention => {
+        Route::PageAdminUsers
+        | Route::PageAdminAudit
+        | Route::PageRetention
+        | Route::ApiInsights
+        | Route::PageInsights
+        | Route::PageInsightsCsv => {
             unreachable!("no case")
         }
 
