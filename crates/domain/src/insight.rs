@@ -681,7 +681,10 @@ mod tests {
         let all = table(&[&[40, 30], &[25, 45]]);
         let team_a = table(&[&[38, 20], &[15, 25]]);
         let wide = suppress(&all);
-        assert!(suppressed_cells(&wide).is_empty(), "nothing small in the whole");
+        assert!(
+            suppressed_cells(&wide).is_empty(),
+            "nothing small in the whole"
+        );
         let a = suppress_nested(&team_a, &[(&all, &wide)]).unwrap_or_else(|e| panic!("{e}"));
         // (0,0): 40 − 38 = 2 cases of team B left out → suppressed, so "all − team A" cannot
         // give team B's 2. Row 0 then needs a complement: (0,1) = 20; column 0 needs one:
@@ -703,7 +706,10 @@ mod tests {
             for c in 0..3 {
                 if !mask[r][c] {
                     let left_out = wide_grid[r][c] - narrow_grid[r][c];
-                    assert!(left_out == 0 || left_out >= MIN_CELL, "({r},{c}) leaves {left_out}");
+                    assert!(
+                        left_out == 0 || left_out >= MIN_CELL,
+                        "({r},{c}) leaves {left_out}"
+                    );
                 }
             }
         }

@@ -34,12 +34,12 @@ pub use fhir::{
 };
 pub use graphml::{NetworkExport, graphml};
 pub use ics::{MeetingInvite, meeting_ics};
-pub use tables::{LabelledTable, TableCell, tables_csv, tables_xlsx};
 pub use research::{
     Cell, CodebookLabels, Column, ColumnKind, MIN_KEY_LEN, PlanFacts, ResearchCase, ResearchError,
     ResearchTable, codebook_csv, pseudonym, research_columns, research_csv, research_table,
     research_xlsx,
 };
+pub use tables::{LabelledTable, TableCell, tables_csv, tables_xlsx};
 
 /// Initials for pseudonymised exports: the first letter or digit of every word, as written
 /// ("Anna de Vries" → "AdV"); more than four words keep the first three and the last, and a name

@@ -91,7 +91,11 @@ mod tests {
                     TableCell::Count(12),
                     TableCell::Text("minder dan 10".into()),
                 ],
-                vec![TableCell::Text("Wijkteam, Noord".into()), TableCell::Count(40), TableCell::Count(55)],
+                vec![
+                    TableCell::Text("Wijkteam, Noord".into()),
+                    TableCell::Count(40),
+                    TableCell::Count(55),
+                ],
             ],
         }]
     }

@@ -85,8 +85,8 @@ pub async fn load(
         .store
         .insight_cube(&scope, filter.period.bounds())
         .await?;
-    let insights = insights(&cube, &filter)
-        .map_err(|e| LoadError::Store(StoreError::Backend(Box::new(e))))?;
+    let insights =
+        insights(&cube, &filter).map_err(|e| LoadError::Store(StoreError::Backend(Box::new(e))))?;
     Ok(Loaded { insights, teams })
 }
 

@@ -15,9 +15,7 @@
 //! different years, two teams) are not checked against each other; a case open in both years
 //! is in both. The threshold of 10 on every published count still holds for them.
 
-use super::{
-    CountTable, MIN_CELL, PublishedTable, TableError, share, suppress, suppress_nested,
-};
+use super::{CountTable, MIN_CELL, PublishedTable, TableError, share, suppress, suppress_nested};
 use crate::case::Setting;
 use crate::concern::Seriousness;
 use crate::measure::OutcomeKind;
@@ -276,8 +274,14 @@ impl CaseCounts {
         add_all(&mut self.informal_latest, &other.informal_latest);
         s(&mut self.members_start, other.members_start);
         s(&mut self.members_latest, other.members_latest);
-        s(&mut self.informal_members_start, other.informal_members_start);
-        s(&mut self.informal_members_latest, other.informal_members_latest);
+        s(
+            &mut self.informal_members_start,
+            other.informal_members_start,
+        );
+        s(
+            &mut self.informal_members_latest,
+            other.informal_members_latest,
+        );
         s(&mut self.with_known_gaps, other.with_known_gaps);
         add_all(&mut self.gaps, &other.gaps);
         add_all(&mut self.outcomes, &other.outcomes);
@@ -429,11 +433,7 @@ impl FigureKind {
                 .iter()
                 .map(|g| yes_no(*g, all.with_known_gaps))
                 .collect(),
-            FigureKind::Outcomes => all
-                .outcomes
-                .iter()
-                .map(|o| yes_no(*o, all.cases))
-                .collect(),
+            FigureKind::Outcomes => all.outcomes.iter().map(|o| yes_no(*o, all.cases)).collect(),
         };
         CountTable::new(cells)
     }
@@ -519,9 +519,7 @@ pub fn insights(cube: &[CubeCell], filter: &InsightFilter) -> Result<Insights, T
         let rows = kind.rows();
         let shown = rows
             .iter()
-            .map(|r| {
-                !kind.by_setting() || filter.setting.is_none_or(|s| s.as_str() == *r)
-            })
+            .map(|r| !kind.by_setting() || filter.setting.is_none_or(|s| s.as_str() == *r))
             .collect();
         figures.push(Figure {
             kind,

@@ -168,7 +168,9 @@ impl HistoryMaker {
                 satisfied_with_help: self.rng.random_range(4..=9),
                 satisfied_with_support_figures: None,
             });
-            on = on.checked_add_months(Months::new(8)).unwrap_or(end + chrono::Duration::days(1));
+            on = on
+                .checked_add_months(Months::new(8))
+                .unwrap_or(end + chrono::Duration::days(1));
         }
         if self.rng.random_bool(OUTCOME_SHARE) {
             let kind = OutcomeKind::ALL[self.rng.random_range(0..OutcomeKind::ALL.len())];

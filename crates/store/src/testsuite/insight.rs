@@ -168,7 +168,11 @@ pub(super) async fn run(store: &dyn Store) {
             &[ImportedCase {
                 details: {
                     let t = store
-                        .create_team(&elsewhere, "Elders", event(t0(), AuditAction::Create, &other.id))
+                        .create_team(
+                            &elsewhere,
+                            "Elders",
+                            event(t0(), AuditAction::Create, &other.id),
+                        )
                         .await
                         .expect("team");
                     details("Dirk", "crisis", &t.id)
@@ -189,11 +193,12 @@ pub(super) async fn run(store: &dyn Store) {
             .await,
         Err(StoreError::NotFound)
     ));
-    let cube = store
-        .insight_cube(&scope, None)
-        .await
-        .expect("cube");
-    assert_eq!(cell(&cube, Setting::Wijkteam, true).network_in_plan, 0, "rolled back");
+    let cube = store.insight_cube(&scope, None).await.expect("cube");
+    assert_eq!(
+        cell(&cube, Setting::Wijkteam, true).network_in_plan,
+        0,
+        "rolled back"
+    );
 
     store
         .import_case_history(&scope, &[ha, hb], ev(AuditAction::Create))
@@ -210,10 +215,17 @@ pub(super) async fn run(store: &dyn Store) {
         .insight_cube(&scope, Some((day(2025, 1, 1), day(2025, 12, 31))))
         .await
         .expect("cube");
-    assert_eq!(cube.len(), 2, "one cell per setting, team and period: {cube:?}");
+    assert_eq!(
+        cube.len(),
+        2,
+        "one cell per setting, team and period: {cube:?}"
+    );
     let wijk = cell(&cube, Setting::Wijkteam, true);
     assert_eq!(wijk.cases, 2);
-    assert_eq!(wijk.network_in_plan, 1, "A's oma; B's action is a professional's");
+    assert_eq!(
+        wijk.network_in_plan, 1,
+        "A's oma; B's action is a professional's"
+    );
     assert_eq!(wijk.with_support_figure, 1, "B's figure never accepted");
     assert_eq!(wijk.with_map, 1);
     assert_eq!(wijk.size_start, [1, 0, 0, 0]);
@@ -243,7 +255,10 @@ pub(super) async fn run(store: &dyn Store) {
     assert_eq!(residential.with_map, 1);
     assert_eq!(residential.informal_latest, [1, 0, 0, 0]);
     assert_eq!(residential.with_known_gaps, 1);
-    assert_eq!(residential.gaps, [1; 7], "a teacher alone: a gap in every type");
+    assert_eq!(
+        residential.gaps, [1; 7],
+        "a teacher alone: a gap in every type"
+    );
     assert_eq!(
         cube.iter()
             .find(|x| x.setting == Setting::Residential)
@@ -274,7 +289,11 @@ pub(super) async fn fill(store: &dyn Store, scope: &OrgScope, case: &CaseId) {
     }];
     h.outcomes = vec![(OutcomeKind::FormalHelpEnded, day(2026, 3, 1))];
     store
-        .import_case_history(scope, &[h], event(t0(), AuditAction::Create, scope.org_id()))
+        .import_case_history(
+            scope,
+            &[h],
+            event(t0(), AuditAction::Create, scope.org_id()),
+        )
         .await
         .expect("history");
 }

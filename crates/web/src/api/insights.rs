@@ -7,10 +7,10 @@ use crate::auth::ClientAddr;
 use crate::error::{ApiError, ErrorBody};
 use crate::insights::{InsightQuery, LoadError, load};
 use crate::state::AppState;
+use axum::Json;
 use axum::Router;
 use axum::extract::{Query, State};
 use axum::routing::get;
-use axum::Json;
 use serde::Serialize;
 use steunkring_domain::insight::MIN_CELL;
 use steunkring_domain::insight::figures::{NATIONAL_NETWORK_IN_PLAN, NetworkMeans};
@@ -127,7 +127,10 @@ pub async fn get_insights(
                             .collect()
                     })
                     .collect(),
-                row_totals: shown.iter().map(|r| f.table.row_total(*r).count()).collect(),
+                row_totals: shown
+                    .iter()
+                    .map(|r| f.table.row_total(*r).count())
+                    .collect(),
                 column_totals: (0..f.columns.len())
                     .map(|c| f.table.column_total(c).count())
                     .collect(),

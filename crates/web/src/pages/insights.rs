@@ -173,7 +173,15 @@ pub async fn page(
         Ok(l) => (l, Vec::new()),
         Err(LoadError::Invalid(errors)) => {
             let messages: Vec<String> = errors.iter().map(|e| tr.t(e.key)).collect();
-            match load(&state, &user.actor, &InsightQuery::default(), &addr, "insights").await {
+            match load(
+                &state,
+                &user.actor,
+                &InsightQuery::default(),
+                &addr,
+                "insights",
+            )
+            .await
+            {
                 Ok(l) => (l, messages),
                 Err(LoadError::Store(e)) => return failed(user.lang, &e),
                 Err(LoadError::Invalid(_)) => return failed(user.lang, &"unfiltered refused"),

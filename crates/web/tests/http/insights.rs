@@ -213,7 +213,10 @@ async fn others_are_refused_and_bad_filters_get_422() {
         body["error"]["fields"]["setting"],
         "Kies een setting uit de lijst."
     );
-    assert_eq!(body["error"]["fields"]["team"], "Kies een team uit de lijst.");
+    assert_eq!(
+        body["error"]["fields"]["team"],
+        "Kies een team uit de lijst."
+    );
     let auth = format!("Bearer {admin}");
     let reply = app
         .send(
@@ -246,7 +249,10 @@ async fn page_and_downloads_hold_no_person() {
     assert_eq!(page.status, StatusCode::OK);
     no_person(&page.body);
     assert!(page.body.contains("<h1>Inzicht</h1>"));
-    assert!(page.body.contains("href=\"/insights\""), "in the navigation");
+    assert!(
+        page.body.contains("href=\"/insights\""),
+        "in the navigation"
+    );
     assert!(page.body.contains("minder dan 10"));
     assert!(page.body.contains("landelijk: 40 %"));
     assert!(page.body.contains("48 %"), "14 of 29");
@@ -257,10 +263,12 @@ async fn page_and_downloads_hold_no_person() {
     assert!(csv.body.starts_with('\u{FEFF}'));
     assert!(csv.body.contains("Netwerk betrokken bij het plan\r\n"));
     assert!(csv.body.contains("Wijkteam,12,13,25\r\n"), "{}", csv.body);
-    assert!(csv
-        .body
-        .contains("Residentieel (wonen in een instelling),minder dan 10,minder dan 10,minder dan 10\r\n"));
-    let xlsx = app.get("/insights/tables.xlsx?period=all", Some(&token)).await;
+    assert!(csv.body.contains(
+        "Residentieel (wonen in een instelling),minder dan 10,minder dan 10,minder dan 10\r\n"
+    ));
+    let xlsx = app
+        .get("/insights/tables.xlsx?period=all", Some(&token))
+        .await;
     assert_eq!(xlsx.status, StatusCode::OK);
     assert_eq!(&xlsx.bytes[..2], b"PK");
     let bad = app.get("/insights/tables.csv?team=x", Some(&token)).await;

@@ -866,10 +866,7 @@ fn expected(who: Who, route: Route, case: Which) -> Expect {
     let allow = |yes: bool, no: Expect| if yes { Expect::Allow } else { no };
     match route.need() {
         Need::Administration => allow(who == Who::Admin, Expect::Forbidden),
-        Need::Insights => allow(
-            who == Who::Admin || who == Who::Analyst,
-            Expect::Forbidden,
-        ),
+        Need::Insights => allow(who == Who::Admin || who == Who::Analyst, Expect::Forbidden),
         // The API answers everyone logged in with the cases they may know (maybe none); the
         // page is for those who work with cases.
         Need::CaseList if route.is_page() && !has_case_list(who) => Expect::Forbidden,
