@@ -61,7 +61,7 @@ fn concern(seriousness: Seriousness) -> HistoryConcern {
     }
 }
 
-fn cell<'a>(cube: &'a [CubeCell], setting: Setting, in_period: bool) -> &'a CaseCounts {
+fn cell(cube: &[CubeCell], setting: Setting, in_period: bool) -> &CaseCounts {
     &cube
         .iter()
         .find(|c| c.setting == setting && c.in_period == in_period)
