@@ -128,10 +128,14 @@ impl HistoryMaker {
             let mut check = SupportCheck::start(respondent, on);
             let next = on.checked_add_months(Months::new(3)).unwrap_or(end);
             let last = next > end;
-            if let Some(m) = informal.first().copied().or(case.members.first()) {
-                if let Some(a) = answer(m, self.rng.random_range(1..=3)) {
-                    let _ = check.record(a, &ids);
-                }
+            let rating = self.rng.random_range(1..=3);
+            if let Some(a) = informal
+                .first()
+                .copied()
+                .or(case.members.first())
+                .and_then(|m| answer(m, rating))
+            {
+                let _ = check.record(a, &ids);
             }
             let unfinished = last && self.rng.random_bool(0.3);
             if !unfinished && !check.answers().is_empty() {
