@@ -55,6 +55,8 @@
 //! Percentages are computed only from published counts ([`PublishedTable::row_share`] and
 //! friends): a share of a suppressed cell, or of a suppressed total, is itself suppressed.
 
+pub mod figures;
+
 use serde::Serialize;
 use std::collections::VecDeque;
 
@@ -335,6 +337,40 @@ pub fn suppress_filtered(
                 .collect()
         })
         .collect();
+    Ok(PublishedTable::from_grid(&grid, &complete(&grid, mask)))
+}
+
+/// A filtered table checked against every wider filter it is nested in (the same filter with one
+/// or more of its choices widened to "all", the unfiltered table last): each `(counts,
+/// publication)` pair in `wider` is one such filter. An entry is suppressed when it is below 10,
+/// when [`may_publish_filtered`] refuses it against the same entry of any wider table, and when
+/// the wider publication suppressed that entry — a narrower table may not publish what a wider
+/// one hides, or the two together give it back (the narrow count equals the wide one when
+/// nothing was left out). Then complements are chosen as in [`suppress`].
+pub fn suppress_nested(
+    filtered: &CountTable,
+    wider: &[(&CountTable, &PublishedTable)],
+) -> Result<PublishedTable, TableError> {
+    let grid = filtered.grid();
+    let mut mask: Vec<Vec<bool>> = grid
+        .iter()
+        .map(|row| row.iter().map(|v| *v < MIN_CELL).collect())
+        .collect();
+    for (counts, published) in wider {
+        if counts.rows() != filtered.rows() || counts.columns() != filtered.columns() {
+            return Err(TableError::ShapeMismatch);
+        }
+        let wide = counts.grid();
+        let hidden = published.mask();
+        if hidden.len() != grid.len() {
+            return Err(TableError::ShapeMismatch);
+        }
+        for (r, row) in mask.iter_mut().enumerate() {
+            for (c, s) in row.iter_mut().enumerate() {
+                *s |= !may_publish_filtered(grid[r][c], wide[r][c]) || hidden[r][c];
+            }
+        }
+    }
     Ok(PublishedTable::from_grid(&grid, &complete(&grid, mask)))
 }
 
@@ -633,6 +669,75 @@ mod tests {
             }
         }
         assert!(recoverable(&some.grid(), &p.mask()).is_empty());
+    }
+
+    #[test]
+    fn nested_filters_cannot_be_subtracted() {
+        // Two teams, settings as rows, [network in the plan, not] as columns.
+        //  all teams          team A             team B
+        //   40  30 | 70        38  20 | 58         2  10 | 12
+        //   25  45 | 70        15  25 | 40        10  20 | 30
+        //   65  75 |140        53  45 | 98        12  30 | 42
+        let all = table(&[&[40, 30], &[25, 45]]);
+        let team_a = table(&[&[38, 20], &[15, 25]]);
+        let wide = suppress(&all);
+        assert!(
+            suppressed_cells(&wide).is_empty(),
+            "nothing small in the whole"
+        );
+        let a = suppress_nested(&team_a, &[(&all, &wide)]).unwrap_or_else(|e| panic!("{e}"));
+        // (0,0): 40 − 38 = 2 cases of team B left out → suppressed, so "all − team A" cannot
+        // give team B's 2. Row 0 then needs a complement: (0,1) = 20; column 0 needs one:
+        // (1,0) = 15; and so on into a rectangle.
+        assert!(a.cell(0, 0).is_suppressed());
+        assert!(a.cell(0, 1).is_suppressed());
+        assert!(a.cell(1, 0).is_suppressed());
+        assert!(a.cell(1, 1).is_suppressed());
+        // The row total 58 of team A against 70: 12 left out, publishable; the grand total
+        // 98 against 140: 42 left out.
+        assert_eq!(a.row_total(0).count(), Some(58));
+        assert_eq!(a.grand_total().count(), Some(98));
+        // Every difference of a published entry of team A with the same entry of the whole is
+        // 0 or at least 10: no subtraction of two published figures names fewer than 10.
+        let wide_grid = all.grid();
+        let narrow_grid = team_a.grid();
+        let mask = a.mask();
+        for r in 0..3 {
+            for c in 0..3 {
+                if !mask[r][c] {
+                    let left_out = wide_grid[r][c] - narrow_grid[r][c];
+                    assert!(
+                        left_out == 0 || left_out >= MIN_CELL,
+                        "({r},{c}) leaves {left_out}"
+                    );
+                }
+            }
+        }
+        // And the published cells of team A alone give back none of its suppressed ones.
+        assert!(recoverable(&narrow_grid, &mask).is_empty());
+    }
+
+    #[test]
+    fn a_narrow_table_hides_what_the_wide_one_hides() {
+        // The whole suppresses (0,0) = 5 and its rectangle; team A holds all of row 0 (nothing
+        // left out there), so without the rule it could publish 45 = the whole's hidden 45, and
+        // the whole's row total 50 − 45 would give back the 5.
+        let all = table(&[&[5, 45], &[30, 40], &[20, 60]]);
+        let wide = suppress(&all);
+        assert!(wide.cell(0, 0).is_suppressed());
+        assert!(wide.cell(0, 1).is_suppressed());
+        assert_eq!(wide.row_total(0).count(), Some(50));
+        let team_a = table(&[&[5, 45], &[10, 20], &[10, 30]]);
+        let a = suppress_nested(&team_a, &[(&all, &wide)]).unwrap_or_else(|e| panic!("{e}"));
+        assert!(a.cell(0, 1).is_suppressed(), "45 is hidden in the whole");
+        for (r, c) in suppressed_cells(&wide) {
+            assert!(a.cell(r, c).is_suppressed());
+        }
+        let other = table(&[&[1, 2]]);
+        assert_eq!(
+            suppress_nested(&other, &[(&all, &wide)]),
+            Err(TableError::ShapeMismatch)
+        );
     }
 
     /// The suppressed entries that the published numbers determine exactly, by linear algebra

@@ -26,6 +26,7 @@ mod graphml;
 mod ics;
 mod research;
 mod table;
+mod tables;
 
 pub use csv::{CsvHeader, CsvWriter, csv_cell, members_csv, ties_csv};
 pub use fhir::{
@@ -40,6 +41,7 @@ pub use research::{
     research_xlsx,
 };
 pub use table::{PlainTable, table_csv, table_xlsx};
+pub use tables::{LabelledTable, TableCell, tables_csv, tables_xlsx};
 
 /// Initials for pseudonymised exports: the first letter or digit of every word, as written
 /// ("Anna de Vries" → "AdV"); more than four words keep the first three and the last, and a name

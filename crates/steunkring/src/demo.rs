@@ -2,6 +2,7 @@
 //! shared password, and (with `demo`) realistic cases with their networks. Running it again
 //! finds what is there and changes nothing, unless more cases are asked for.
 
+mod history;
 mod people;
 mod plan;
 
@@ -164,6 +165,7 @@ pub async fn add_cases(
     );
     // Only a fresh demo organisation gets plans; later runs add cases alone.
     let mut first_batch = benchmark.is_none();
+    let mut histories = history::HistoryMaker::new(seed ^ 0x6869_7374, Utc::now().date_naive());
     let started = Instant::now();
     let (mut done, mut members, mut ties) = (0u32, 0usize, 0usize);
     while done < wanted {
@@ -186,6 +188,26 @@ pub async fn add_cases(
             )
             .await
             .context("could not add the demo cases")?;
+        // Two years of measurements for every case; the first cases of a fresh organisation
+        // get a full plan below instead of plan actions alone, and the benchmark case stays
+        // open.
+        let planned = if first_batch { DEMO_PLANS } else { 0 };
+        let made: Vec<_> = ids
+            .iter()
+            .zip(&batch)
+            .enumerate()
+            .map(|(i, (id, case))| {
+                histories.history(id, case, i >= planned, !(with_benchmark && i == 0))
+            })
+            .collect();
+        store
+            .import_case_history(
+                &scope,
+                &made,
+                operator_event(AuditAction::Create, &demo.org),
+            )
+            .await
+            .context("could not add the demo measurements")?;
         if first_batch {
             // The first cases get a plan to try the plan pages with.
             let with_ids: Vec<_> = ids.iter().cloned().zip(batch.iter()).collect();

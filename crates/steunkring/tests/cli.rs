@@ -903,11 +903,15 @@ async fn demo_cases_are_added_once_with_a_40_member_benchmark_case() {
     assert_eq!(demo_cases(&store).await.1.len(), 30);
     assert_eq!(db.audit_entries(), entries, "a second run writes nothing");
 
-    // More when asked for, each with its audit entry; still one benchmark case.
+    // More when asked for, each with its audit entries; still one benchmark case.
     let more = db.run(&["demo", "--cases", "5"]).ok();
     assert_eq!(benchmark_id(&more.stdout), id);
     assert_eq!(demo_cases(&store).await.1.len(), 35);
-    assert_eq!(db.audit_entries(), entries + 5);
+    assert_eq!(
+        db.audit_entries(),
+        entries + 10,
+        "per case its creation and its measurement history"
+    );
     let named = store
         .list_cases(
             &scope,

@@ -12,6 +12,7 @@
 //! **Audit.** Every method that changes data takes the [`AuditEvent`] describing the change and
 //! writes it in the same transaction as the change.
 
+mod insight;
 pub mod kept;
 mod measure;
 mod overview;
@@ -19,13 +20,17 @@ mod plan;
 mod research;
 mod rows;
 mod scope;
-mod sql;
+#[doc(hidden)]
+pub mod sql;
 #[doc(hidden)]
 pub mod stored;
 mod support;
 #[cfg(feature = "testsuite")]
 pub mod testsuite;
 
+pub use insight::{
+    CaseHistory, HistoryAction, HistoryConcern, HistoryFigure, HistorySelfReport, InsightStore,
+};
 pub use kept::Kept;
 pub use measure::{
     CheckSchedule, MeasureStore, StoredOutcome, StoredScreening, StoredSelfReport,
@@ -71,7 +76,15 @@ pub type StoreResult<T> = Result<T, StoreError>;
 /// in a file of its own.
 #[async_trait]
 pub trait Store:
-    PlanStore + SupportStore + MeasureStore + OverviewStore + ResearchStore + Send + Sync + 'static
+    PlanStore
+    + SupportStore
+    + MeasureStore
+    + OverviewStore
+    + ResearchStore
+    + InsightStore
+    + Send
+    + Sync
+    + 'static
 {
     /// Which backend this is, for logs and `/healthz`.
     fn backend(&self) -> &'static str;

@@ -10,6 +10,8 @@
 //! [`SupportStore`](crate::SupportStore)); their macros are expanded inside this one, so they
 //! share its helpers.
 
+#[doc(hidden)]
+pub mod insight;
 mod measure;
 mod overview;
 mod plan;
@@ -1496,9 +1498,11 @@ macro_rules! impl_sql_store {
                         member_count: i64::try_from(network.members.len()).unwrap_or(i64::MAX),
                         created_at: audit.at,
                     };
+                    // Kept beside the snapshot for the analyst's aggregates (see sql/insight.rs).
+                    let (informal, gaps) = steunkring_domain::insight::figures::map_summary(&network.members, &network.ties);
                     sqlx::query(
-                        "INSERT INTO map_versions (id, case_id, title, taken_on, member_count, snapshot, created_by, created_at) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                        "INSERT INTO map_versions (id, case_id, title, taken_on, member_count, informal_count, gap_mask, snapshot, created_by, created_at) \
+                         VALUES ($1, $2, $3, $4, $5, $9, $10, $6, $7, $8)",
                     )
                     .bind(summary.id.as_str())
                     .bind(case.as_str())
@@ -1508,6 +1512,8 @@ macro_rules! impl_sql_store {
                     .bind(&snapshot)
                     .bind(audit.user_id.as_ref().map(|u| u.as_str().to_string()))
                     .bind(audit.at)
+                    .bind(i32::try_from(informal).unwrap_or(i32::MAX))
+                    .bind(i32::from(gaps))
                     .execute(&mut *tx)
                     .await
                     .map_err(backend_err)?;
@@ -2423,6 +2429,7 @@ macro_rules! impl_sql_store {
             $crate::impl_measure_sql!($store, db = $db);
             $crate::impl_overview_sql!($store, db = $db);
             $crate::impl_research_sql!($store, db = $db);
+            $crate::impl_insight_sql!($store, db = $db);
         };
     };
 }

@@ -1,6 +1,7 @@
 //! The store test-suite: one story that every backend must pass. Each backend's tests call
 //! [`run_all`] with a fresh, migrated store.
 
+mod insight;
 mod measure;
 mod overview;
 mod plan;
@@ -59,6 +60,7 @@ pub async fn run_all(store: &dyn Store) {
     support::run(store).await;
     measure::run(store).await;
     overview::run(store).await;
+    insight::run(store).await;
 }
 
 async fn orgs_teams_and_users(store: &dyn Store) {

@@ -10,6 +10,7 @@ pub mod drawn;
 pub mod error;
 pub mod extract;
 pub mod i18n;
+pub mod insights;
 pub mod invitations;
 pub mod measurements;
 pub mod network;

@@ -4,6 +4,7 @@
 mod cases;
 mod checks;
 mod fhir;
+mod insights;
 mod measurements;
 mod network;
 mod participants;
@@ -118,6 +119,7 @@ pub fn routes() -> Router<AppState> {
         .merge(trends::routes())
         .merge(fhir::routes())
         .merge(research::routes())
+        .merge(insights::routes())
         .route("/api/v1/{*rest}", axum::routing::any(unknown))
 }
 
@@ -197,6 +199,7 @@ pub fn openapi_document() -> serde_json::Value {
     doc.merge(trends::TrendsApi::openapi());
     doc.merge(fhir::FhirApi::openapi());
     doc.merge(research::ResearchApi::openapi());
+    doc.merge(insights::InsightsApi::openapi());
     serde_json::to_value(doc).unwrap_or_default()
 }
 

@@ -7,6 +7,7 @@ pub mod cases;
 pub(crate) mod checks;
 mod guide;
 mod home;
+mod insights;
 mod login;
 pub(crate) mod measurements;
 mod meetings;
@@ -149,6 +150,7 @@ pub fn routes() -> Router<AppState> {
         .merge(trends::routes())
         .merge(team::routes())
         .merge(research::routes())
+        .merge(insights::routes())
 }
 
 /// A link in the main navigation.
@@ -181,6 +183,9 @@ impl Shell {
         if permits_in_org(actor, OrgAction::ManageUsers, &actor.org_id) {
             nav.push(("/admin/users", "nav-users"));
             nav.push(("/admin/teams", "nav-teams"));
+        }
+        if permits_in_org(actor, OrgAction::ViewInsights, &actor.org_id) {
+            nav.push(("/insights", "nav-insights"));
         }
         if permits_in_org(actor, OrgAction::ViewAuditTrail, &actor.org_id) {
             nav.push(("/admin/audit", "nav-audit"));

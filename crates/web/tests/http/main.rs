@@ -6,6 +6,7 @@ mod auth;
 mod cases;
 mod checks;
 mod errors;
+mod insights;
 mod matrix;
 mod measurements;
 mod network;

@@ -179,6 +179,9 @@ enum Route {
     PageDownload,
     PageAdminUsers,
     PageAdminAudit,
+    ApiInsights,
+    PageInsights,
+    PageInsightsCsv,
     ApiListConsents,
     ApiAskConsent,
     ApiGiveConsent,
@@ -316,6 +319,8 @@ enum Need {
     /// The pseudonymised research dataset of the organisation (cases whose consent covers
     /// research) and its page.
     Research,
+    /// The analyst's aggregates (no case in them): analysts and the administrator.
+    Insights,
     /// A participant's own page about their case (`/mijn/{p}`).
     OwnPage,
     /// Who looked at the file, on the participant's page: the young person and the legal
@@ -347,7 +352,7 @@ enum Need {
 }
 
 impl Route {
-    const ALL: [Route; 149] = [
+    const ALL: [Route; 152] = [
         Route::ApiListCases,
         Route::ApiCreateCase,
         Route::ApiGetCase,
@@ -378,6 +383,9 @@ impl Route {
         Route::PageDownload,
         Route::PageAdminUsers,
         Route::PageAdminAudit,
+        Route::ApiInsights,
+        Route::PageInsights,
+        Route::PageInsightsCsv,
         Route::ApiListConsents,
         Route::ApiAskConsent,
         Route::ApiGiveConsent,
@@ -531,6 +539,9 @@ impl Route {
             Route::PageDownload => "page /cases/{c}/download?graphml",
             Route::PageAdminUsers => "page /admin/users",
             Route::PageAdminAudit => "page /admin/audit",
+            Route::ApiInsights => "GET /api/v1/insights",
+            Route::PageInsights => "page /insights",
+            Route::PageInsightsCsv => "page /insights/tables.csv",
             Route::ApiListConsents => "GET .../{c}/consents",
             Route::ApiAskConsent => "POST .../{c}/consents",
             Route::ApiGiveConsent => "POST .../{c}/consents/{x}/give",
@@ -774,6 +785,7 @@ impl Route {
             | Route::PageRetention
             | Route::PageRetentionDestroy => Need::Administration,
             Route::ApiResearchExport | Route::PageResearch => Need::Research,
+            Route::ApiInsights | Route::PageInsights | Route::PageInsightsCsv => Need::Insights,
             Route::ApiDestructionRequest
             | Route::ApiRecordDestruction
             | Route::ApiRefuseDestruction
@@ -809,7 +821,9 @@ impl Route {
             Need::Administration if self == Route::PageRetentionDestroy => {
                 &[Which::Case1, Which::Case2]
             }
-            Need::Administration | Need::TeamOverview | Need::Research => &[Which::NoCase],
+            Need::Administration | Need::TeamOverview | Need::Research | Need::Insights => {
+                &[Which::NoCase]
+            }
             Need::OwnPage
             | Need::ClientAccessLog
             | Need::YoungPersonsChoice
@@ -951,6 +965,7 @@ fn expected(who: Who, route: Route, case: Which) -> Expect {
         // research: not the administrator (who manages accounts), not the professionals, not
         // the young person, parents or support figures.
         Need::Research => allow(who == Who::Analyst, Expect::Forbidden),
+        Need::Insights => allow(who == Who::Admin || who == Who::Analyst, Expect::Forbidden),
         // The API answers everyone logged in with the cases they may know (maybe none); the
         // page is for those who work with cases.
         Need::CaseList if route.is_page() && !has_case_list(who) => Expect::Forbidden,
@@ -1562,20 +1577,18 @@ async fn prepare(w: &World, who: Who, route: Route, which: Which) -> Request {
     let app = &w.app;
     let label = who.label();
     let Some(c) = w.case(which) else {
-        let path = match route {
-            Route::PageAdminUsers => "/admin/users",
-            Route::PageRetention => "/admin/retention",
-            Route::PageTeam => "/team",
-            Route::PageTeamCsv => "/team/overview.csv",
-            Route::PageTeamXlsx => "/team/overview.xlsx",
-            Route::ApiResearchExport => "/api/v1/exports/research?format=csv",
-            Route::PageResearch => "/exports/research",
-            _ => "/admin/audit",
-        };
-        let area = if route.need() == Need::Research {
-            "/exports"
-        } else {
-            "/admin"
+        let (path, area) = match route {
+            Route::PageAdminUsers => ("/admin/users", "/admin"),
+            Route::PageRetention => ("/admin/retention", "/admin"),
+            Route::PageTeam => ("/team", "/admin"),
+            Route::PageTeamCsv => ("/team/overview.csv", "/admin"),
+            Route::PageTeamXlsx => ("/team/overview.xlsx", "/admin"),
+            Route::ApiResearchExport => ("/api/v1/exports/research?format=csv", "/exports"),
+            Route::PageResearch => ("/exports/research", "/exports"),
+            Route::ApiInsights => ("/api/v1/insights?period=all", "/api"),
+            Route::PageInsights => ("/insights?setting=all", "/insights"),
+            Route::PageInsightsCsv => ("/insights/tables.csv", "/insights"),
+            _ => ("/admin/audit", "/admin"),
         };
         return Request {
             method: route.method(),
@@ -1712,7 +1725,10 @@ async fn prepare(w: &World, who: Who, route: Route, which: Which) -> Request {
         | Route::PageTeamCsv
         | Route::PageTeamXlsx
         | Route::ApiResearchExport
-        | Route::PageResearch => {
+        | Route::PageResearch
+        | Route::ApiInsights
+        | Route::PageInsights
+        | Route::PageInsightsCsv => {
             unreachable!("no case")
         }
 
