@@ -1512,8 +1512,8 @@ macro_rules! impl_sql_store {
                     .bind(&snapshot)
                     .bind(audit.user_id.as_ref().map(|u| u.as_str().to_string()))
                     .bind(audit.at)
-                    .bind(i32::try_from(informal).unwrap_or(i32::MAX))
-                    .bind(i32::from(gaps))
+                    .bind(i64::try_from(informal).unwrap_or(i64::MAX))
+                    .bind(i64::from(gaps))
                     .execute(&mut *tx)
                     .await
                     .map_err(backend_err)?;

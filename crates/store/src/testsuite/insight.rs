@@ -187,12 +187,13 @@ pub(super) async fn run(store: &dyn Store) {
         .expect("import elsewhere");
     let mut mixed = vec![ha.clone(), history(&stranger[0])];
     mixed[1].outcomes = vec![(OutcomeKind::ReturnedHome, day(2025, 1, 1))];
-    assert!(matches!(
-        store
-            .import_case_history(&scope, &mixed, ev(AuditAction::Create))
-            .await,
-        Err(StoreError::NotFound)
-    ));
+    let refused = store
+        .import_case_history(&scope, &mixed, ev(AuditAction::Create))
+        .await;
+    assert!(
+        matches!(refused, Err(StoreError::NotFound)),
+        "a case of another organisation: {refused:?}"
+    );
     let cube = store.insight_cube(&scope, None).await.expect("cube");
     assert_eq!(
         cell(&cube, Setting::Wijkteam, true).network_in_plan,

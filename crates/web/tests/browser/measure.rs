@@ -1,7 +1,8 @@
 //! Measuring in a real browser on a phone-sized window: the young person answers a support
 //! check about the eight people on her map, one person per screen, stops halfway and comes
 //! back later to where she left off, and finishes it; the professional sees the new point on
-//! the trend of perceived support.
+//! the trend of perceived support; the analyst sees the aggregate change when her network takes
+//! on an action in the plan, but cannot find or open any single case.
 
 use crate::app::api;
 use crate::harness::Browser;
@@ -50,6 +51,82 @@ async fn answer_screen(b: &Browser, pick: usize, then: &str) -> String {
     name
 }
 
+/// A wijkteam case with one informal member who holds an action in its plan; its id.
+async fn case_with_network_in_plan(app: &crate::app::TestApp, pro: &str, youth: &str) -> String {
+    let body = json!({"youth": {"name": youth, "birth_date": "2011-05-05"}, "setting": "wijkteam"});
+    let case = api(
+        app,
+        Method::POST,
+        "/api/v1/cases",
+        pro,
+        Some(&body.to_string()),
+    )
+    .await
+    .json()["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    let kees = add_family(app, pro, &case, "Oom Kees").await;
+    plan_action_by(app, pro, &case, &kees, 0).await;
+    case
+}
+
+/// Adds an informal member to the case; their id.
+async fn add_family(app: &crate::app::TestApp, pro: &str, case: &str, name: &str) -> String {
+    let member = json!({"name": name, "relation": "familie", "ring": 1, "sector": "family"});
+    api(
+        app,
+        Method::POST,
+        &format!("/api/v1/cases/{case}/members"),
+        pro,
+        Some(&member.to_string()),
+    )
+    .await
+    .json()["id"]
+        .as_str()
+        .expect("member id")
+        .to_string()
+}
+
+/// Writes the case's plan (at `revision`) with one action held by `member`.
+async fn plan_action_by(
+    app: &crate::app::TestApp,
+    pro: &str,
+    case: &str,
+    member: &str,
+    revision: i64,
+) {
+    let plan = json!({"revision": revision,
+        "goals": [{"text": "Weer elke dag naar school", "holder": "youth"}],
+        "actions": [{"what": "Elke week samen eten", "who": format!("member:{member}")}]});
+    let r = api(
+        app,
+        Method::PUT,
+        &format!("/api/v1/cases/{case}/plan"),
+        pro,
+        Some(&plan.to_string()),
+    )
+    .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+}
+
+/// The analyst's page: the number of cases whose network holds an action in the plan (the
+/// first column's total of the first figure), as the page shows it.
+async fn network_in_plan_count(b: &Browser) -> String {
+    b.goto("/insights").await;
+    b.wait_contains("h1", "nzicht").await;
+    let cell = b
+        .client
+        .execute(
+            "const rows = document.querySelector('section table tbody').rows;\
+             return rows[rows.length - 1].cells[1].textContent.trim();",
+            vec![],
+        )
+        .await
+        .expect("cell");
+    cell.as_str().unwrap_or_default().to_string()
+}
+
 /// On the trend page's perceived-support chart: the points drawn, the table's rows, and the
 /// table cells that read 3.
 async fn trend_point_counts(b: &Browser) -> (u64, u64, u64) {
@@ -74,6 +151,36 @@ async fn a_young_person_answers_a_support_check_on_a_phone_pausing_once() {
     };
     let app = &b.app;
     let pro = app.login_api("pro@test.nl").await;
+    // Eleven other cases in which the network holds an action in the plan and ten in which it
+    // does not (a count under 10, zero included, would be suppressed); the analyst looks.
+    let mut others = Vec::new();
+    for i in 0..11 {
+        others.push(case_with_network_in_plan(app, &pro, &format!("Jongere Anoniem{i}")).await);
+    }
+    for i in 11..21 {
+        let body = json!({"youth": {"name": format!("Jongere Anoniem{i}"), "birth_date": "2012-06-06"},
+            "setting": "wijkteam"});
+        let r = api(
+            app,
+            Method::POST,
+            "/api/v1/cases",
+            &pro,
+            Some(&body.to_string()),
+        )
+        .await;
+        assert_eq!(r.status, 201, "{}", r.body);
+    }
+    app.add_user(
+        "analist@test.nl",
+        "Ans Analist",
+        &[steunkring_domain::Role::Analyst],
+    )
+    .await;
+    b.login("analist@test.nl").await;
+    let before = network_in_plan_count(&b).await;
+    assert_eq!(before, "11", "eleven cases; Iris's is not there yet");
+    b.logout().await;
+
     let birth =
         (chrono::Utc::now().date_naive() - chrono::Duration::days(16 * 365 + 60)).to_string();
     let body = json!({"youth": {"name": "Iris Bakker", "birth_date": birth}, "setting": "wijkteam",
@@ -170,6 +277,53 @@ async fn a_young_person_answers_a_support_check_on_a_phone_pausing_once() {
     assert_eq!(rows, 1, "one finished check, one row");
     assert_eq!(threes, 3, "perceived support 3 of 3 for each kind");
     b.assert_no_horizontal_scroll().await;
+
+    // Oma Ria takes on an action in Iris's plan: the analyst sees the aggregate change, and
+    // nothing that leads to a single case.
+    let members = api(
+        app,
+        Method::GET,
+        &format!("/api/v1/cases/{case}/members"),
+        &pro,
+        None,
+    )
+    .await
+    .json();
+    let oma = members["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|m| m["name"] == "Oma Ria")
+        .and_then(|m| m["id"].as_str())
+        .unwrap_or_else(|| panic!("Oma Ria in {members}"))
+        .to_string();
+    plan_action_by(app, &pro, &case, &oma, 0).await;
+    b.logout().await;
+    b.login("analist@test.nl").await;
+    assert_eq!(network_in_plan_count(&b).await, "12");
+    b.assert_no_horizontal_scroll().await;
+    let page = b.source().await;
+    for needle in [
+        "Iris",
+        "Bakker",
+        "Anoniem",
+        "Oma Ria",
+        "Oom Kees",
+        case.as_str(),
+    ] {
+        assert!(!page.contains(needle), "{needle} on the analyst's page");
+    }
+    assert!(!page.contains("href=\"/cases/"), "no link to a case");
+    for id in others.iter().chain([&case]) {
+        b.goto(&format!("/cases/{id}")).await;
+        let shown = b.source().await;
+        assert!(
+            !shown.contains("Iris") && !shown.contains("Anoniem"),
+            "the analyst cannot open a case"
+        );
+    }
+    b.goto("/cases?q=Iris").await;
+    assert!(!b.source().await.contains("Iris Bakker"), "nor find one");
 
     // The finished check with its scores in the API.
     let checks = api(
