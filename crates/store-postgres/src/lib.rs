@@ -68,8 +68,16 @@ impl PgStore {
         Self::open_with(options.options([("search_path", schema)])).await
     }
 
+    /// Every writer takes the audit chain's head first, as SQLite's `BEGIN IMMEDIATE` does:
+    /// every write appends to the chain anyway, and with one order for all locks (the head,
+    /// then rows) two writers can never wait for each other, whatever rows the triggers that
+    /// keep derived data (network revision, `case_insight`) touch.
     async fn begin_write(&self) -> Result<Transaction<'static, Postgres>, sqlx::Error> {
-        self.pool.begin().await
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("SELECT 1 AS one FROM audit_head WHERE id = 1 FOR UPDATE")
+            .execute(&mut *tx)
+            .await?;
+        Ok(tx)
     }
 
     /// PostgreSQL has its own tools for consistent copies; the command line prints how.

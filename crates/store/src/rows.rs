@@ -428,7 +428,7 @@ pub struct SharingDecision {
 /// Every table that holds data of one case, in the order [`Store::destroy_case`](crate::Store)
 /// deletes from them (children first; `cases` last). A table added for case data must be added
 /// here: the backends' tests fail when a table with a `case_id` column is missing.
-pub const CASE_TABLES: [&str; 29] = [
+pub const CASE_TABLES: [&str; 30] = [
     "outcomes",
     "self_reports",
     "screenings",
@@ -457,6 +457,7 @@ pub const CASE_TABLES: [&str; 29] = [
     "members",
     "case_parents",
     "destruction_requests",
+    "case_insight",
     "cases",
 ];
 

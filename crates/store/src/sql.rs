@@ -672,7 +672,7 @@ macro_rules! impl_sql_store {
 
             /// Per table of `CASE_TABLES`: how to count and how to delete the rows of one case
             /// (`$1` is the case id). Children come first, `cases` last.
-            const CASE_ROWS: [(&str, &str, &str); 29] = [
+            const CASE_ROWS: [(&str, &str, &str); 30] = [
                 ("outcomes", "SELECT COUNT(*) AS n FROM outcomes WHERE case_id = $1", "DELETE FROM outcomes WHERE case_id = $1"),
                 ("self_reports", "SELECT COUNT(*) AS n FROM self_reports WHERE case_id = $1", "DELETE FROM self_reports WHERE case_id = $1"),
                 ("screenings", "SELECT COUNT(*) AS n FROM screenings WHERE case_id = $1", "DELETE FROM screenings WHERE case_id = $1"),
@@ -705,6 +705,7 @@ macro_rules! impl_sql_store {
                 ("members", "SELECT COUNT(*) AS n FROM members WHERE case_id = $1", "DELETE FROM members WHERE case_id = $1"),
                 ("case_parents", "SELECT COUNT(*) AS n FROM case_parents WHERE case_id = $1", "DELETE FROM case_parents WHERE case_id = $1"),
                 ("destruction_requests", "SELECT COUNT(*) AS n FROM destruction_requests WHERE case_id = $1", "DELETE FROM destruction_requests WHERE case_id = $1"),
+                ("case_insight", "SELECT COUNT(*) AS n FROM case_insight WHERE case_id = $1", "DELETE FROM case_insight WHERE case_id = $1"),
                 ("cases", "SELECT COUNT(*) AS n FROM cases WHERE id = $1", "DELETE FROM cases WHERE id = $1"),
             ];
 

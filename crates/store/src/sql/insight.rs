@@ -2,107 +2,63 @@
 //! backends. Expanded inside [`impl_sql_store!`], so the helpers there (`backend_err`,
 //! `append_in_tx`, `case_in_org`, …) are in scope.
 //!
-//! **Three statements, whatever the number of cases.** The cube is read with one scan of the
-//! organisation's cases (from the `cases_insight` index) with, per case, index lookups for "a
-//! plan action held by an informal member", "an accepted support figure" and the first and
-//! latest saved map; plus one statement over the outcomes and one over the concerns, each
-//! driven by its (small) table. Every statement groups by setting, team and "open in the
-//! period", so at most settings × teams × 2 rows come back.
-//!
-//! The per-case part is a `MATERIALIZED` common table expression: otherwise SQLite flattens
-//! it and repeats the map lookups in every expression that uses them (60 lookups per case
-//! instead of 2).
-//!
-//! The first and latest map are each read with one lookup in the covering index
-//! `map_versions_insight`, their three numbers packed into one integer
-//! (`members · 10⁶ + informal · 10³ + gap mask`, the mask 999 when unknown) so that a scalar
-//! subquery can return them: a map has far fewer than 1000 members.
+//! **One statement, whatever the number of cases.** The facts the dashboard counts per case
+//! (network in the plan, an accepted support figure, the first and latest saved map, the worst
+//! concern, the outcomes) are kept in `case_insight`, one narrow row per case written by
+//! database triggers in the same transaction as every change they follow (migration 0016 on
+//! both backends). The cube is one scan of the organisation's rows in the covering index
+//! `case_insight_cube`, grouped by setting, team and "open in the period", so at most
+//! settings × teams × 2 rows come back. Every count is `count(*) FILTER (…)`, which both
+//! databases evaluate without a `CASE` per row.
 
 /// The cube: cases per setting, team and period, with what the dashboard counts.
 /// `$1` the organisation, `$2` the period's last day, `$3` its first.
-pub const CUBE_CASES: &str = "\
-WITH per_case AS MATERIALIZED ( \
-    SELECT c.setting, c.team_id, \
-      CAST(CASE WHEN c.opened_on <= $2 AND (c.closed_on IS NULL OR c.closed_on >= $3) THEN 1 ELSE 0 END AS BIGINT) AS in_period, \
-      CASE WHEN EXISTS ( \
-        SELECT 1 FROM plan_actions pa JOIN members m ON m.id = pa.performer_member \
-        WHERE pa.case_id = c.id AND pa.performer_member IS NOT NULL AND pa.status <> 'stopped' \
-          AND CASE WHEN m.level IS NOT NULL THEN m.level IN ('voluntary_individual', 'voluntary_collective') \
-                   ELSE m.sector <> 'professional' END \
-      ) THEN 1 ELSE 0 END AS in_plan, \
-      CASE WHEN EXISTS ( \
-        SELECT 1 FROM support_figures f WHERE f.case_id = c.id AND f.accepted_on IS NOT NULL \
-      ) THEN 1 ELSE 0 END AS with_figure, \
-      (SELECT v.member_count * 1000000 + v.informal_count * 1000 + coalesce(v.gap_mask, 999) \
-         FROM map_versions v WHERE v.case_id = c.id AND v.informal_count IS NOT NULL \
-         ORDER BY v.taken_on, v.created_at LIMIT 1) AS fv, \
-      (SELECT v.member_count * 1000000 + v.informal_count * 1000 + coalesce(v.gap_mask, 999) \
-         FROM map_versions v WHERE v.case_id = c.id AND v.informal_count IS NOT NULL \
-         ORDER BY v.taken_on DESC, v.created_at DESC LIMIT 1) AS lv \
-    FROM cases c WHERE c.org_id = $1 \
-), \
-packed AS ( \
-  SELECT setting, team_id, in_period, in_plan, with_figure, \
-    fv / 1000000 AS ms, (fv / 1000) % 1000 AS fs, \
-    lv / 1000000 AS ml, (lv / 1000) % 1000 AS fl, lv % 1000 AS g \
-  FROM per_case \
-) \
-SELECT setting, team_id, in_period, \
-  CAST(count(*) AS BIGINT) AS cases, \
-  CAST(sum(in_plan) AS BIGINT) AS network_in_plan, \
-  CAST(sum(with_figure) AS BIGINT) AS with_support_figure, \
-  CAST(count(ms) AS BIGINT) AS with_map, \
-  CAST(sum(CASE WHEN ms < 5 THEN 1 ELSE 0 END) AS BIGINT) AS s0, \
-  CAST(sum(CASE WHEN ms >= 5 AND ms < 10 THEN 1 ELSE 0 END) AS BIGINT) AS s1, \
-  CAST(sum(CASE WHEN ms >= 10 AND ms < 15 THEN 1 ELSE 0 END) AS BIGINT) AS s2, \
-  CAST(sum(CASE WHEN ms >= 15 THEN 1 ELSE 0 END) AS BIGINT) AS s3, \
-  CAST(sum(CASE WHEN ml < 5 THEN 1 ELSE 0 END) AS BIGINT) AS l0, \
-  CAST(sum(CASE WHEN ml >= 5 AND ml < 10 THEN 1 ELSE 0 END) AS BIGINT) AS l1, \
-  CAST(sum(CASE WHEN ml >= 10 AND ml < 15 THEN 1 ELSE 0 END) AS BIGINT) AS l2, \
-  CAST(sum(CASE WHEN ml >= 15 THEN 1 ELSE 0 END) AS BIGINT) AS l3, \
-  CAST(sum(CASE WHEN ms = 0 OR fs * 100 < 25 * ms THEN 1 ELSE 0 END) AS BIGINT) AS fs0, \
-  CAST(sum(CASE WHEN ms > 0 AND fs * 100 >= 25 * ms AND fs * 100 < 50 * ms THEN 1 ELSE 0 END) AS BIGINT) AS fs1, \
-  CAST(sum(CASE WHEN ms > 0 AND fs * 100 >= 50 * ms AND fs * 100 < 75 * ms THEN 1 ELSE 0 END) AS BIGINT) AS fs2, \
-  CAST(sum(CASE WHEN ms > 0 AND fs * 100 >= 75 * ms THEN 1 ELSE 0 END) AS BIGINT) AS fs3, \
-  CAST(sum(CASE WHEN ml = 0 OR fl * 100 < 25 * ml THEN 1 ELSE 0 END) AS BIGINT) AS fl0, \
-  CAST(sum(CASE WHEN ml > 0 AND fl * 100 >= 25 * ml AND fl * 100 < 50 * ml THEN 1 ELSE 0 END) AS BIGINT) AS fl1, \
-  CAST(sum(CASE WHEN ml > 0 AND fl * 100 >= 50 * ml AND fl * 100 < 75 * ml THEN 1 ELSE 0 END) AS BIGINT) AS fl2, \
-  CAST(sum(CASE WHEN ml > 0 AND fl * 100 >= 75 * ml THEN 1 ELSE 0 END) AS BIGINT) AS fl3, \
-  CAST(coalesce(sum(ms), 0) AS BIGINT) AS members_start, \
-  CAST(coalesce(sum(ml), 0) AS BIGINT) AS members_latest, \
-  CAST(coalesce(sum(fs), 0) AS BIGINT) AS informal_start, \
-  CAST(coalesce(sum(fl), 0) AS BIGINT) AS informal_latest, \
-  CAST(sum(CASE WHEN g < 128 THEN 1 ELSE 0 END) AS BIGINT) AS known_gaps, \
-  CAST(sum(CASE WHEN g < 128 AND (g & 1) <> 0 THEN 1 ELSE 0 END) AS BIGINT) AS g0, \
-  CAST(sum(CASE WHEN g < 128 AND (g & 2) <> 0 THEN 1 ELSE 0 END) AS BIGINT) AS g1, \
-  CAST(sum(CASE WHEN g < 128 AND (g & 4) <> 0 THEN 1 ELSE 0 END) AS BIGINT) AS g2, \
-  CAST(sum(CASE WHEN g < 128 AND (g & 8) <> 0 THEN 1 ELSE 0 END) AS BIGINT) AS g3, \
-  CAST(sum(CASE WHEN g < 128 AND (g & 16) <> 0 THEN 1 ELSE 0 END) AS BIGINT) AS g4, \
-  CAST(sum(CASE WHEN g < 128 AND (g & 32) <> 0 THEN 1 ELSE 0 END) AS BIGINT) AS g5, \
-  CAST(sum(CASE WHEN g < 128 AND (g & 64) <> 0 THEN 1 ELSE 0 END) AS BIGINT) AS g6 \
-FROM packed \
+pub const CUBE: &str = "\
+SELECT setting, team_id, \
+  CAST(CASE WHEN opened_on <= $2 AND (closed_on IS NULL OR closed_on >= $3) THEN 1 ELSE 0 END AS BIGINT) AS in_period, \
+  count(*) AS cases, \
+  count(*) FILTER (WHERE in_plan = 1) AS network_in_plan, \
+  count(*) FILTER (WHERE with_figure = 1) AS with_support_figure, \
+  count(members_start) AS with_map, \
+  count(*) FILTER (WHERE members_start < 5) AS s0, \
+  count(*) FILTER (WHERE members_start >= 5 AND members_start < 10) AS s1, \
+  count(*) FILTER (WHERE members_start >= 10 AND members_start < 15) AS s2, \
+  count(*) FILTER (WHERE members_start >= 15) AS s3, \
+  count(*) FILTER (WHERE members_latest < 5) AS l0, \
+  count(*) FILTER (WHERE members_latest >= 5 AND members_latest < 10) AS l1, \
+  count(*) FILTER (WHERE members_latest >= 10 AND members_latest < 15) AS l2, \
+  count(*) FILTER (WHERE members_latest >= 15) AS l3, \
+  count(*) FILTER (WHERE members_start = 0 OR informal_start * 100 < 25 * members_start) AS fs0, \
+  count(*) FILTER (WHERE members_start > 0 AND informal_start * 100 >= 25 * members_start AND informal_start * 100 < 50 * members_start) AS fs1, \
+  count(*) FILTER (WHERE members_start > 0 AND informal_start * 100 >= 50 * members_start AND informal_start * 100 < 75 * members_start) AS fs2, \
+  count(*) FILTER (WHERE members_start > 0 AND informal_start * 100 >= 75 * members_start) AS fs3, \
+  count(*) FILTER (WHERE members_latest = 0 OR informal_latest * 100 < 25 * members_latest) AS fl0, \
+  count(*) FILTER (WHERE members_latest > 0 AND informal_latest * 100 >= 25 * members_latest AND informal_latest * 100 < 50 * members_latest) AS fl1, \
+  count(*) FILTER (WHERE members_latest > 0 AND informal_latest * 100 >= 50 * members_latest AND informal_latest * 100 < 75 * members_latest) AS fl2, \
+  count(*) FILTER (WHERE members_latest > 0 AND informal_latest * 100 >= 75 * members_latest) AS fl3, \
+  CAST(coalesce(sum(members_start), 0) AS BIGINT) AS members_start, \
+  CAST(coalesce(sum(members_latest), 0) AS BIGINT) AS members_latest, \
+  CAST(coalesce(sum(informal_start), 0) AS BIGINT) AS informal_start, \
+  CAST(coalesce(sum(informal_latest), 0) AS BIGINT) AS informal_latest, \
+  count(gaps) AS known_gaps, \
+  count(*) FILTER (WHERE (gaps & 1) <> 0) AS g0, \
+  count(*) FILTER (WHERE (gaps & 2) <> 0) AS g1, \
+  count(*) FILTER (WHERE (gaps & 4) <> 0) AS g2, \
+  count(*) FILTER (WHERE (gaps & 8) <> 0) AS g3, \
+  count(*) FILTER (WHERE (gaps & 16) <> 0) AS g4, \
+  count(*) FILTER (WHERE (gaps & 32) <> 0) AS g5, \
+  count(*) FILTER (WHERE (gaps & 64) <> 0) AS g6, \
+  count(*) FILTER (WHERE worst_concern = 1) AS c1, \
+  count(*) FILTER (WHERE worst_concern = 2) AS c2, \
+  count(*) FILTER (WHERE worst_concern = 3) AS c3, \
+  count(*) FILTER (WHERE (outcomes & 1) <> 0) AS o0, \
+  count(*) FILTER (WHERE (outcomes & 2) <> 0) AS o1, \
+  count(*) FILTER (WHERE (outcomes & 4) <> 0) AS o2, \
+  count(*) FILTER (WHERE (outcomes & 8) <> 0) AS o3, \
+  count(*) FILTER (WHERE (outcomes & 16) <> 0) AS o4, \
+  count(*) FILTER (WHERE (outcomes & 32) <> 0) AS o5 \
+FROM case_insight WHERE org_id = $1 \
 GROUP BY setting, team_id, in_period";
-
-/// Cases with each outcome, per setting, team and period (parameters as [`CUBE_CASES`]).
-pub const CUBE_OUTCOMES: &str = "\
-SELECT c.setting, c.team_id, \
-  CAST(CASE WHEN c.opened_on <= $2 AND (c.closed_on IS NULL OR c.closed_on >= $3) THEN 1 ELSE 0 END AS BIGINT) AS in_period, \
-  o.kind, CAST(count(DISTINCT o.case_id) AS BIGINT) AS n \
-FROM outcomes o JOIN cases c ON c.id = o.case_id \
-WHERE c.org_id = $1 \
-GROUP BY c.setting, c.team_id, 3, o.kind";
-
-/// Cases by their most serious concern (1 low, 2 medium, 3 high), per setting, team and period.
-pub const CUBE_CONCERNS: &str = "\
-SELECT setting, team_id, in_period, worst, CAST(count(*) AS BIGINT) AS n FROM ( \
-  SELECT c.setting, c.team_id, \
-    CAST(CASE WHEN c.opened_on <= $2 AND (c.closed_on IS NULL OR c.closed_on >= $3) THEN 1 ELSE 0 END AS BIGINT) AS in_period, \
-    CAST(max(CASE k.seriousness WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END) AS BIGINT) AS worst \
-  FROM concerns k JOIN cases c ON c.id = k.case_id \
-  WHERE c.org_id = $1 \
-  GROUP BY c.id, c.setting, c.team_id, c.opened_on, c.closed_on \
-) per_case \
-GROUP BY setting, team_id, in_period, worst";
 
 /// Implements [`InsightStore`](crate::InsightStore); called by
 /// [`impl_sql_store!`](crate::impl_sql_store).
@@ -153,7 +109,7 @@ macro_rules! impl_insight_sql {
                 let org = scope.org_id().as_str().to_string();
                 let mut conn = self.pool.acquire().await.map_err(backend_err)?;
                 let mut cube: BTreeMap<Key, CaseCounts> = BTreeMap::new();
-                let rows = sqlx::query($crate::sql::insight::CUBE_CASES)
+                let rows = sqlx::query($crate::sql::insight::CUBE)
                     .bind(&org)
                     .bind(last)
                     .bind(first)
@@ -167,6 +123,10 @@ macro_rules! impl_insight_sql {
                     let mut gaps = [0u64; 7];
                     for (i, g) in gaps.iter_mut().enumerate() {
                         *g = count(r, &format!("g{i}"))?;
+                    }
+                    let mut outcomes = [0u64; OutcomeKind::ALL.len()];
+                    for (i, o) in outcomes.iter_mut().enumerate() {
+                        *o = count(r, &format!("o{i}"))?;
                     }
                     let c = cube.entry(key(r)?).or_default();
                     c.add(&CaseCounts {
@@ -184,34 +144,9 @@ macro_rules! impl_insight_sql {
                         informal_members_latest: count(r, "informal_latest")?,
                         with_known_gaps: count(r, "known_gaps")?,
                         gaps,
-                        ..CaseCounts::default()
+                        outcomes,
+                        concerns: [count(r, "c1")?, count(r, "c2")?, count(r, "c3")?],
                     });
-                }
-                let rows = sqlx::query($crate::sql::insight::CUBE_OUTCOMES)
-                    .bind(&org)
-                    .bind(last)
-                    .bind(first)
-                    .fetch_all(&mut *conn)
-                    .await
-                    .map_err(backend_err)?;
-                for r in &rows {
-                    let kind: String = r.try_get("kind").map_err(backend_err)?;
-                    if let Some(i) = OutcomeKind::ALL.iter().position(|k| k.as_str() == kind) {
-                        cube.entry(key(r)?).or_default().outcomes[i] += count(r, "n")?;
-                    }
-                }
-                let rows = sqlx::query($crate::sql::insight::CUBE_CONCERNS)
-                    .bind(&org)
-                    .bind(last)
-                    .bind(first)
-                    .fetch_all(&mut *conn)
-                    .await
-                    .map_err(backend_err)?;
-                for r in &rows {
-                    let worst = count(r, "worst")?;
-                    if (1..=3).contains(&worst) {
-                        cube.entry(key(r)?).or_default().concerns[(worst - 1) as usize] += count(r, "n")?;
-                    }
                 }
                 Ok(cube
                     .into_iter()

@@ -275,4 +275,100 @@ pub(super) async fn run(store: &dyn Store) {
     assert_eq!(theirs.len(), 1);
     assert_eq!(theirs[0].counts.cases, 1);
     assert_eq!(theirs[0].counts.outcomes, [0; 6]);
+
+    follows_every_write(store, &scope, a, b, &oma).await;
+}
+
+/// The figures are kept per case by the database (`case_insight`); every ordinary write that
+/// changes one of them shows in the next cube: a member's level, a removed member, an outcome
+/// recorded in error, a case moved to another setting, a case closed.
+async fn follows_every_write(
+    store: &dyn Store,
+    scope: &OrgScope,
+    a: &CaseId,
+    b: &CaseId,
+    oma: &NetworkMember,
+) {
+    let ev = |action| event(t0(), action, scope.org_id());
+    let all = |cube: Vec<CubeCell>| {
+        cube.into_iter().fold(CaseCounts::default(), |mut acc, c| {
+            acc.add(&c.counts);
+            acc
+        })
+    };
+    let before = all(store.insight_cube(scope, None).await.expect("cube"));
+    assert_eq!(before.network_in_plan, 1, "A's oma holds an action");
+
+    // Oma is recorded as a professional after all: A's network is no longer in the plan.
+    let mut professional = oma.clone();
+    professional.level = Some(steunkring_domain::network::Level::ProfessionalIndividual);
+    store
+        .update_member(scope, a, &professional, ev(AuditAction::Update))
+        .await
+        .expect("member");
+    let cube = all(store.insight_cube(scope, None).await.expect("cube"));
+    assert_eq!(cube.network_in_plan, 0, "a professional's action");
+    store
+        .update_member(scope, a, oma, ev(AuditAction::Update))
+        .await
+        .expect("member");
+    let cube = all(store.insight_cube(scope, None).await.expect("cube"));
+    assert_eq!(cube.network_in_plan, 1, "informal again");
+    store
+        .remove_member(scope, a, &oma.id, ev(AuditAction::Delete))
+        .await
+        .expect("remove");
+    let cube = all(store.insight_cube(scope, None).await.expect("cube"));
+    assert_eq!(cube.network_in_plan, 0, "the member who held it is gone");
+
+    // B's "formal help ended" was recorded in error.
+    let ended = store
+        .outcomes(scope, b)
+        .await
+        .expect("outcomes")
+        .into_iter()
+        .find(|o| o.outcome.kind == OutcomeKind::FormalHelpEnded)
+        .expect("recorded");
+    store
+        .delete_outcome(scope, b, &ended.id, ev(AuditAction::Delete))
+        .await
+        .expect("delete");
+    let cube = all(store.insight_cube(scope, None).await.expect("cube"));
+    assert_eq!(cube.outcomes, [2, 0, 0, 0, 0, 0]);
+    assert_eq!(cube.concerns, before.concerns, "untouched");
+
+    // A moves to residential care; B is closed at the end of 2024, before the year 2025.
+    let case = store.get_case(scope, a).await.expect("case");
+    let mut input = case_input("Anna", &case.team_id);
+    input.setting = "residential".into();
+    let moved = CaseDetails::parse(&input, t0().date_naive()).expect("valid case");
+    store
+        .update_case(scope, a, &moved, ev(AuditAction::Update))
+        .await
+        .expect("update");
+    store
+        .set_case_status(
+            scope,
+            b,
+            steunkring_domain::case::CaseStatus::Closed,
+            day(2024, 12, 31),
+            ev(AuditAction::Update),
+        )
+        .await
+        .expect("close");
+    let cube = store
+        .insight_cube(scope, Some((day(2025, 1, 1), day(2025, 12, 31))))
+        .await
+        .expect("cube");
+    let residential = cell(&cube, Setting::Residential, true);
+    assert_eq!((residential.cases, residential.with_map), (1, 1), "A moved");
+    assert_eq!(residential.concerns, [0, 0, 1], "A's concerns went along");
+    let wijk = cell(&cube, Setting::Wijkteam, false);
+    assert_eq!(wijk.cases, 1, "B closed before 2025");
+    assert!(
+        !cube
+            .iter()
+            .any(|c| c.setting == Setting::Wijkteam && c.in_period),
+        "{cube:?}"
+    );
 }
