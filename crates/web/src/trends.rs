@@ -3,7 +3,7 @@
 //! checks, the self-reports), turning it into series with the domain's [`trends`], and writing
 //! values the way a person reads them.
 
-use crate::cases::{CaseAccessError, open_case};
+use crate::cases::{CaseAccessError, admit, may};
 use crate::i18n::{Lang, Tr};
 use crate::state::AppState;
 use crate::support::{record_read, today};
@@ -12,7 +12,7 @@ use steunkring_domain::ids::CaseId;
 use steunkring_domain::measure::{SelfReport, SupportCheck};
 use steunkring_domain::policy::CaseAction;
 use steunkring_domain::trend::{Measure, NetworkAt, TrendInput, TrendSeries, trends};
-use steunkring_store::{Case, OrgScope};
+use steunkring_store::{Case, CasePageParts, OrgScope};
 
 /// A case's trends, ready to draw.
 pub struct CaseTrends {
@@ -28,20 +28,29 @@ pub struct CaseTrends {
 /// Loads the trends of a case for `actor`: 404 unless the policy allows
 /// [`CaseAction::ReadTrends`] (the refusal audited), and the view audited as a read of
 /// `trends`.
+///
+/// The case and today's network come from [`Store::case_page`](steunkring_store::Store::case_page),
+/// which keeps the parsed network per case and revision: a view of an unchanged network reads
+/// no member or tie. The rest is read only once the policy has allowed the view.
 pub async fn load(
     state: &AppState,
     actor: &Actor,
     id: &CaseId,
     addr: &str,
 ) -> Result<CaseTrends, CaseAccessError> {
-    let case = open_case(state, actor, id, CaseAction::ReadTrends, addr).await?;
     let scope = OrgScope::of(actor);
-    let (versions, current, checks, reports) = tokio::try_join!(
-        state.store.version_networks(&scope, &case.id),
-        state.store.network(&scope, &case.id),
-        state.store.support_checks(&scope, &case.id),
-        state.store.self_reports(&scope, &case.id),
+    let parts = |c: &Case| CasePageParts {
+        network: may(actor, CaseAction::ReadTrends, c),
+        ..CasePageParts::default()
+    };
+    let found = state.store.case_page(&scope, id, &parts).await;
+    let page = admit(state, actor, id, CaseAction::ReadTrends, addr, found).await?;
+    let (versions, checks, reports) = tokio::try_join!(
+        state.store.version_networks(&scope, id),
+        state.store.support_checks(&scope, id),
+        state.store.self_reports(&scope, id),
     )?;
+    let (case, current) = (page.case, page.network);
     record_read(state, actor, &case, "trends", addr).await?;
     let mut networks: Vec<NetworkAt<'_>> = versions
         .iter()
