@@ -3,6 +3,7 @@
 use crate::WebConfig;
 use crate::audit::AuditWriter;
 use crate::drawn::DrawnCache;
+use crate::trends::TrendCache;
 use std::sync::Arc;
 use steunkring_store::Store;
 
@@ -13,6 +14,8 @@ pub struct AppState {
     pub audit: AuditWriter,
     /// Maps and indicator sentences already drawn, by network content (see [`crate::drawn`]).
     pub drawn: Arc<DrawnCache>,
+    /// Trend series already made, by case and revisions (see [`crate::trends`]).
+    pub trends: Arc<TrendCache>,
 }
 
 impl AppState {
@@ -23,6 +26,7 @@ impl AppState {
             config: Arc::new(config),
             audit,
             drawn: Arc::new(DrawnCache::default()),
+            trends: Arc::new(TrendCache::default()),
         }
     }
 

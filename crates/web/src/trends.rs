@@ -7,12 +7,13 @@ use crate::cases::{CaseAccessError, admit, may};
 use crate::i18n::{Lang, Tr};
 use crate::state::AppState;
 use crate::support::{record_read, today};
+use std::sync::Arc;
 use steunkring_domain::Actor;
 use steunkring_domain::ids::CaseId;
 use steunkring_domain::measure::{SelfReport, SupportCheck};
 use steunkring_domain::policy::CaseAction;
 use steunkring_domain::trend::{Measure, NetworkAt, TrendInput, TrendSeries, trends};
-use steunkring_store::{Case, CasePageParts, OrgScope};
+use steunkring_store::{Case, CasePageParts, Kept, Network, OrgScope};
 
 /// A case's trends, ready to draw.
 pub struct CaseTrends {
@@ -25,13 +26,47 @@ pub struct CaseTrends {
     pub is_empty: bool,
 }
 
+/// What the trends are made of, apart from the case.
+struct Made {
+    series: Vec<TrendSeries>,
+    saved_versions: usize,
+    finished_checks: usize,
+    is_empty: bool,
+}
+
+/// Everything the series are made from: the case, its network revision and measurement
+/// revision (both new numbers with every change, set by the database in the same transaction;
+/// see [`steunkring_store::MeasureStore::measure_revision`]) and today, the last point.
+type Key = (String, i64, i64, chrono::NaiveDate);
+
+/// At most this many cases' series are kept; an entry is a few kilobytes.
+const CAPACITY: usize = 1024;
+
+/// The series of recently viewed cases, kept in process memory like the drawn map
+/// ([`crate::drawn`]): keyed by everything they are made from, so nothing is ever invalidated
+/// and a stale series cannot be shown. Only derived figures are kept; every view first reads
+/// the case and both revisions through the policy.
+pub struct TrendCache {
+    entries: Kept<Key, Arc<Made>>,
+}
+
+impl Default for TrendCache {
+    fn default() -> Self {
+        TrendCache {
+            entries: Kept::new(CAPACITY),
+        }
+    }
+}
+
 /// Loads the trends of a case for `actor`: 404 unless the policy allows
 /// [`CaseAction::ReadTrends`] (the refusal audited), and the view audited as a read of
 /// `trends`.
 ///
 /// The case and today's network come from [`Store::case_page`](steunkring_store::Store::case_page),
-/// which keeps the parsed network per case and revision: a view of an unchanged network reads
-/// no member or tie. The rest is read only once the policy has allowed the view.
+/// which keeps the parsed network per case and revision; the series are kept per case,
+/// network revision, measurement revision and day. A view of unchanged measurements reads the
+/// case and the two revisions and nothing else. The rest is read only once the policy has
+/// allowed the view.
 pub async fn load(
     state: &AppState,
     actor: &Actor,
@@ -45,13 +80,44 @@ pub async fn load(
     };
     let found = state.store.case_page(&scope, id, &parts).await;
     let page = admit(state, actor, id, CaseAction::ReadTrends, addr, found).await?;
+    let measured = state.store.measure_revision(&scope, id).await?;
+    let key = page
+        .network_revision
+        .map(|network| (id.as_str().to_string(), network, measured, today()));
+    let kept = key.as_ref().and_then(|k| state.trends.entries.get(k));
+    let made = match kept {
+        Some(made) => made,
+        None => {
+            let made = Arc::new(make(state, &scope, id, &page.network).await?);
+            match key {
+                Some(key) => state.trends.entries.insert(key, made),
+                None => made,
+            }
+        }
+    };
+    record_read(state, actor, &page.case, "trends", addr).await?;
+    Ok(CaseTrends {
+        case: page.case,
+        series: made.series.clone(),
+        saved_versions: made.saved_versions,
+        finished_checks: made.finished_checks,
+        is_empty: made.is_empty,
+    })
+}
+
+/// Reads the saved maps, checks and self-reports and makes the series, with `current` as
+/// today's network.
+async fn make(
+    state: &AppState,
+    scope: &OrgScope,
+    id: &CaseId,
+    current: &Network,
+) -> Result<Made, CaseAccessError> {
     let (versions, checks, reports) = tokio::try_join!(
-        state.store.version_networks(&scope, id),
-        state.store.support_checks(&scope, id),
-        state.store.self_reports(&scope, id),
+        state.store.version_networks(scope, id),
+        state.store.support_checks(scope, id),
+        state.store.self_reports(scope, id),
     )?;
-    let (case, current) = (page.case, page.network);
-    record_read(state, actor, &case, "trends", addr).await?;
     let mut networks: Vec<NetworkAt<'_>> = versions
         .iter()
         .map(|(v, n)| NetworkAt {
@@ -73,7 +139,7 @@ pub async fn load(
         checks: &checks,
         self_reports: &reports,
     });
-    Ok(CaseTrends {
+    Ok(Made {
         is_empty: versions.is_empty()
             && current.members.is_empty()
             && finished_checks == 0
@@ -81,7 +147,6 @@ pub async fn load(
         saved_versions: versions.len(),
         finished_checks,
         series,
-        case,
     })
 }
 

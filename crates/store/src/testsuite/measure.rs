@@ -393,6 +393,94 @@ pub(super) async fn run(store: &dyn Store) {
 
     records(store, &scope, &elsewhere, &case.id, &second.id).await;
     schedules(store, &scope, &elsewhere, &team.id, &case, &second).await;
+    measure_revision(store, &scope, &elsewhere, &team.id).await;
+}
+
+/// The measurement revision gets a new number with every saved map, support check (started or
+/// answered) and self-report of the case, in the same transaction; other changes leave it.
+async fn measure_revision(
+    store: &dyn Store,
+    scope: &OrgScope,
+    elsewhere: &OrgScope,
+    team: &steunkring_domain::TeamId,
+) {
+    let org = scope.org_id().clone();
+    let ev = |action| event(t0(), action, &org);
+    let case = new_case(store, scope, team, "Revisie").await.id;
+    let m = &member("Tante Lies", 2, "family");
+    store
+        .add_member(scope, &case, m, ev(AuditAction::Create))
+        .await
+        .expect("member");
+    let revision = || async {
+        store
+            .measure_revision(scope, &case)
+            .await
+            .expect("revision")
+    };
+    let mut seen = vec![revision().await];
+    let mut changed = |now: i64, what: &str| {
+        assert!(!seen.contains(&now), "{what}: a new revision");
+        seen.push(now);
+    };
+    store
+        .save_version(
+            scope,
+            &case,
+            "Start",
+            t0().date_naive(),
+            ev(AuditAction::Create),
+        )
+        .await
+        .expect("version");
+    changed(revision().await, "a saved map");
+    store
+        .start_support_check(
+            scope,
+            &case,
+            &started("sc-rev", Respondent::Professional, None),
+            ev(AuditAction::Create),
+        )
+        .await
+        .expect("check");
+    changed(revision().await, "a check started");
+    store
+        .record_support_answer(
+            scope,
+            &case,
+            "sc-rev",
+            &answer(m, 3),
+            ev(AuditAction::Update),
+        )
+        .await
+        .expect("answer");
+    changed(revision().await, "an answer");
+    let on = t0().date_naive();
+    store
+        .record_self_report(
+            scope,
+            &case,
+            &self_report("sr-rev", on, [6, 7], None),
+            ev(AuditAction::Create),
+        )
+        .await
+        .expect("self-report");
+    changed(revision().await, "a self-report");
+    let before = revision().await;
+    store
+        .record_outcome(
+            scope,
+            &case,
+            &outcome("out-rev", "returned_home", on, None),
+            ev(AuditAction::Create),
+        )
+        .await
+        .expect("outcome");
+    assert_eq!(revision().await, before, "an outcome is not in the trends");
+    assert!(matches!(
+        store.measure_revision(elsewhere, &case).await,
+        Err(StoreError::NotFound)
+    ));
 }
 
 /// Screenings, self-reports and outcomes: stored exactly, listed the most recent first, only in
