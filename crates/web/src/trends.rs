@@ -5,6 +5,7 @@
 
 use crate::cases::{CaseAccessError, admit, may};
 use crate::i18n::{Lang, Tr};
+use crate::pages::trends::ChartView;
 use crate::state::AppState;
 use crate::support::{record_read, today};
 use std::sync::Arc;
@@ -24,6 +25,8 @@ pub struct CaseTrends {
     pub finished_checks: usize,
     /// Nothing to show yet: no saved version, nobody on the map, no finished check.
     pub is_empty: bool,
+    /// What the series are kept under, when they are (see [`TrendCache::charts`]).
+    pub kept_as: Option<Key>,
 }
 
 /// What the trends are made of, apart from the case.
@@ -37,7 +40,7 @@ struct Made {
 /// Everything the series are made from: the case, its network revision and measurement
 /// revision (both new numbers with every change, set by the database in the same transaction;
 /// see [`steunkring_store::MeasureStore::measure_revision`]) and today, the last point.
-type Key = (String, i64, i64, chrono::NaiveDate);
+pub type Key = (String, i64, i64, chrono::NaiveDate);
 
 /// At most this many cases' series are kept; an entry is a few kilobytes.
 const CAPACITY: usize = 1024;
@@ -48,12 +51,35 @@ const CAPACITY: usize = 1024;
 /// the case and both revisions through the policy.
 pub struct TrendCache {
     entries: Kept<Key, Arc<Made>>,
+    /// The charts and tables drawn from kept series, per language.
+    charts: Kept<(Key, Lang), Arc<Vec<ChartView>>>,
 }
 
 impl Default for TrendCache {
     fn default() -> Self {
         TrendCache {
             entries: Kept::new(CAPACITY),
+            charts: Kept::new(CAPACITY),
+        }
+    }
+}
+
+impl TrendCache {
+    /// The charts of series kept under `key` in `lang`, drawn by `draw` once; without a key
+    /// they are drawn and not kept.
+    pub fn charts(
+        &self,
+        key: Option<&Key>,
+        lang: Lang,
+        draw: impl FnOnce() -> Vec<ChartView>,
+    ) -> Arc<Vec<ChartView>> {
+        let Some(key) = key else {
+            return Arc::new(draw());
+        };
+        let key = (key.clone(), lang);
+        match self.charts.get(&key) {
+            Some(kept) => kept,
+            None => self.charts.insert(key, Arc::new(draw())),
         }
     }
 }
@@ -85,15 +111,13 @@ pub async fn load(
         .network_revision
         .map(|network| (id.as_str().to_string(), network, measured, today()));
     let kept = key.as_ref().and_then(|k| state.trends.entries.get(k));
-    let made = match kept {
-        Some(made) => made,
-        None => {
+    let made = match (kept, &key) {
+        (Some(made), _) => made,
+        (None, Some(key)) => {
             let made = Arc::new(make(state, &scope, id, &page.network).await?);
-            match key {
-                Some(key) => state.trends.entries.insert(key, made),
-                None => made,
-            }
+            state.trends.entries.insert(key.clone(), made)
         }
+        (None, None) => Arc::new(make(state, &scope, id, &page.network).await?),
     };
     record_read(state, actor, &page.case, "trends", addr).await?;
     Ok(CaseTrends {
@@ -102,6 +126,7 @@ pub async fn load(
         saved_versions: made.saved_versions,
         finished_checks: made.finished_checks,
         is_empty: made.is_empty,
+        kept_as: key,
     })
 }
 

@@ -21,7 +21,7 @@ pub(crate) mod rights;
 mod sharing;
 mod support;
 mod team;
-mod trends;
+pub(crate) mod trends;
 
 use crate::auth::{CurrentSession, actor_of};
 use crate::i18n::{Lang, Tr};

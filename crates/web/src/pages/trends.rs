@@ -16,6 +16,7 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::routing::get;
+use std::sync::Arc;
 use steunkring_domain::ids::CaseId;
 use steunkring_domain::trend::{Measure, TrendChart, TrendSeries};
 use steunkring_netmap::chart::{ChartLocale, LineChart, Point, Series, line_chart};
@@ -42,7 +43,7 @@ struct TrendsPage {
     title: String,
     case: CaseView,
     tab: &'static str,
-    charts: Vec<ChartView>,
+    charts: Arc<Vec<ChartView>>,
     is_empty: bool,
     counts: String,
 }
@@ -185,14 +186,15 @@ async fn page(
     };
     let shell = Shell::for_actor(user.lang, &user.actor, "/cases");
     let tr = &shell.tr;
-    let charts = if loaded.is_empty {
-        Vec::new()
-    } else {
+    let charts = state.trends.charts(loaded.kept_as.as_ref(), user.lang, || {
+        if loaded.is_empty {
+            return Vec::new();
+        }
         TrendChart::ALL
             .iter()
             .filter_map(|c| chart_view(tr, user.lang, *c, &loaded.series))
             .collect()
-    };
+    });
     let counts = tr.message(
         "trends-counts",
         &[
