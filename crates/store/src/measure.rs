@@ -152,12 +152,6 @@ pub trait MeasureStore: Send + Sync {
         audit: AuditEvent,
     ) -> StoreResult<()>;
 
-    /// The case's measurement revision: a new number whenever a saved map, a support check or
-    /// a self-report of the case changes (set by the database in the same transaction), so
-    /// that what is made from them can be kept per revision. `NotFound` for a case of another
-    /// organisation.
-    async fn measure_revision(&self, scope: &OrgScope, case: &CaseId) -> StoreResult<i64>;
-
     /// The case's self-reports, the most recent first.
     async fn self_reports(
         &self,

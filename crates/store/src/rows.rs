@@ -185,8 +185,10 @@ impl AsRef<Case> for Case {
 /// never reads what the page may not show.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CasePageParts {
-    /// The network (members and ties) and its saved versions.
+    /// The network (members and ties).
     pub network: bool,
+    /// The list of saved versions of the network.
+    pub versions: bool,
     /// The participants with their latest invitation.
     pub participants: bool,
     /// The latest destruction request.
@@ -205,6 +207,10 @@ pub struct CasePage {
     /// together; `None` when the network was not read. What is made from the network alone
     /// may be kept per case and revision.
     pub network_revision: Option<i64>,
+    /// The measurements' revision (`cases.measure_revision`, a new number with every change of
+    /// a saved map, support check or self-report), read with the case: what is made from the
+    /// measurements may be kept per case and revision.
+    pub measure_revision: i64,
     pub versions: Vec<VersionSummary>,
     pub participants: Vec<ParticipantEntry>,
     pub destruction: Option<DestructionRequest>,

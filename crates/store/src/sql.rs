@@ -279,7 +279,7 @@ macro_rules! impl_sql_store {
                 sqlx::query(concat!(
                     "SELECT c.id, c.org_id, c.team_id, t.name AS team_name, c.youth_name, c.preferred_name, \
                      c.birth_date, c.gender, c.setting, c.network_lead, u.name AS network_lead_name, c.status, \
-                     c.opened_on, c.closed_on, c.updated_at, c.framework, c.network_revision, \
+                     c.opened_on, c.closed_on, c.updated_at, c.framework, c.network_revision, c.measure_revision, \
                      CAST((SELECT ", $jagg, "(", $jobj, "('name', p.name, 'gezag', p.gezag) ORDER BY p.position) \
                      FROM case_parents p WHERE p.case_id = c.id) AS TEXT) AS parents \
                      FROM cases c JOIN teams t ON t.id = c.team_id LEFT JOIN users u ON u.id = c.network_lead \
@@ -1221,13 +1221,11 @@ macro_rules! impl_sql_store {
                         case,
                         network: Default::default(),
                         network_revision: None,
+                        measure_revision: row.try_get("measure_revision").map_err(backend_err)?,
                         versions: Vec::new(),
                         participants: Vec::new(),
                         destruction: None,
                     };
-                    if wanted == CasePageParts::default() {
-                        return Ok(page);
-                    }
                     // The network as parsed at this revision, if it is kept: the revision was
                     // read with the case, in one statement, so it is the network's state now.
                     let revision: i64 = row.try_get("network_revision").map_err(backend_err)?;
@@ -1236,10 +1234,21 @@ macro_rules! impl_sql_store {
                     } else {
                         None
                     };
+                    if let Some(network) = &kept {
+                        page.network = network.clone();
+                        page.network_revision = Some(revision);
+                    }
+                    let unread = CasePageParts {
+                        network: wanted.network && kept.is_none(),
+                        ..wanted
+                    };
+                    if unread == CasePageParts::default() {
+                        return Ok(page);
+                    }
                     let row = sqlx::query(CASE_PAGE_PARTS)
                         .bind(id.as_str())
-                        .bind(wanted.network && kept.is_none())
-                        .bind(wanted.network)
+                        .bind(unread.network)
+                        .bind(wanted.versions)
                         .bind(wanted.participants)
                         .bind(wanted.destruction)
                         .fetch_one(&mut *conn)
@@ -1247,10 +1256,7 @@ macro_rules! impl_sql_store {
                         .map_err(backend_err)?;
                     let column = |name: &str| row.try_get::<Option<String>, _>(name).map_err(backend_err);
                     let undecodable = |e: String| StoreError::Backend(e.into());
-                    if let Some(network) = kept {
-                        page.network = network;
-                        page.network_revision = Some(revision);
-                    } else if wanted.network {
+                    if unread.network {
                         // Kept under the revision read in the same statement as the members and
                         // ties (a change may have come in since the case was read).
                         let revision: Option<i64> = row.try_get("network_revision").map_err(backend_err)?;

@@ -2058,6 +2058,7 @@ async fn case_page(store: &dyn Store) {
 
     let all = CasePageParts {
         network: true,
+        versions: true,
         participants: true,
         destruction: true,
     };
@@ -2189,6 +2190,7 @@ async fn case_page_network_revision(store: &dyn Store) {
     let ev = |action| event(t0(), action, &org);
     let all = CasePageParts {
         network: true,
+        versions: true,
         participants: true,
         destruction: true,
     };

@@ -39,7 +39,7 @@ struct Made {
 
 /// Everything the series are made from: the case, its network revision and measurement
 /// revision (both new numbers with every change, set by the database in the same transaction;
-/// see [`steunkring_store::MeasureStore::measure_revision`]) and today, the last point.
+/// see [`steunkring_store::CasePage::measure_revision`]) and today, the last point.
 pub type Key = (String, i64, i64, chrono::NaiveDate);
 
 /// At most this many cases' series are kept; an entry is a few kilobytes.
@@ -91,7 +91,7 @@ impl TrendCache {
 /// The case and today's network come from [`Store::case_page`](steunkring_store::Store::case_page),
 /// which keeps the parsed network per case and revision; the series are kept per case,
 /// network revision, measurement revision and day. A view of unchanged measurements reads the
-/// case and the two revisions and nothing else. The rest is read only once the policy has
+/// case with its two revisions, one statement, and nothing else. The rest is read only once the policy has
 /// allowed the view.
 pub async fn load(
     state: &AppState,
@@ -106,10 +106,14 @@ pub async fn load(
     };
     let found = state.store.case_page(&scope, id, &parts).await;
     let page = admit(state, actor, id, CaseAction::ReadTrends, addr, found).await?;
-    let measured = state.store.measure_revision(&scope, id).await?;
-    let key = page
-        .network_revision
-        .map(|network| (id.as_str().to_string(), network, measured, today()));
+    let key = page.network_revision.map(|network| {
+        (
+            id.as_str().to_string(),
+            network,
+            page.measure_revision,
+            today(),
+        )
+    });
     let kept = key.as_ref().and_then(|k| state.trends.entries.get(k));
     let made = match (kept, &key) {
         (Some(made), _) => made,

@@ -296,18 +296,6 @@ macro_rules! impl_measure_sql {
                 tx.commit().await.map_err(backend_err)
             }
 
-            async fn measure_revision(&self, scope: &OrgScope, case: &CaseId) -> StoreResult<i64> {
-                sqlx::query("SELECT measure_revision FROM cases WHERE id = $1 AND org_id = $2")
-                    .bind(case.as_str())
-                    .bind(scope.org_id().as_str())
-                    .fetch_optional(&self.pool)
-                    .await
-                    .map_err(backend_err)?
-                    .ok_or(StoreError::NotFound)?
-                    .try_get("measure_revision")
-                    .map_err(backend_err)
-            }
-
             async fn self_reports(&self, scope: &OrgScope, case: &CaseId) -> StoreResult<Vec<StoredSelfReport>> {
                 case_in_org(&self.pool, scope, case).await?;
                 // INTEGER is four bytes on PostgreSQL: widened here so both backends read i64.

@@ -396,8 +396,9 @@ pub(super) async fn run(store: &dyn Store) {
     measure_revision(store, &scope, &elsewhere, &team.id).await;
 }
 
-/// The measurement revision gets a new number with every saved map, support check (started or
-/// answered) and self-report of the case, in the same transaction; other changes leave it.
+/// The measurement revision (read with the case by `case_page`) gets a new number with every
+/// saved map, support check (started or answered) and self-report of the case, in the same
+/// transaction; other changes leave it.
 async fn measure_revision(
     store: &dyn Store,
     scope: &OrgScope,
@@ -414,9 +415,10 @@ async fn measure_revision(
         .expect("member");
     let revision = || async {
         store
-            .measure_revision(scope, &case)
+            .case_page(scope, &case, &|_| crate::CasePageParts::default())
             .await
             .expect("revision")
+            .measure_revision
     };
     let mut seen = vec![revision().await];
     let mut changed = |now: i64, what: &str| {
@@ -478,7 +480,9 @@ async fn measure_revision(
         .expect("outcome");
     assert_eq!(revision().await, before, "an outcome is not in the trends");
     assert!(matches!(
-        store.measure_revision(elsewhere, &case).await,
+        store
+            .case_page(elsewhere, &case, &|_| crate::CasePageParts::default())
+            .await,
         Err(StoreError::NotFound)
     ));
 }

@@ -237,6 +237,7 @@ pub fn page_parts(actor: &Actor, case: &Case) -> CasePageParts {
     let network = may(actor, CaseAction::ReadNetwork, case);
     CasePageParts {
         network,
+        versions: network,
         participants: network && may(actor, CaseAction::ManageParticipants, case),
         destruction: may(actor, CaseAction::HandleDestruction, case),
     }
