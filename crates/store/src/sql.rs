@@ -18,6 +18,44 @@ mod plan;
 mod research;
 mod support;
 
+/// The numbers of rows one audit insert writes: a group commit is split greedily into these, so
+/// that there are few statements per batch and only a few distinct statement texts (each is
+/// prepared once per connection and kept).
+#[doc(hidden)]
+pub const AUDIT_INSERT_SIZES: [usize; 7] = [64, 32, 16, 8, 4, 2, 1];
+
+/// The statement that inserts `rows` audit entries (one of [`AUDIT_INSERT_SIZES`]), made once.
+#[doc(hidden)]
+pub fn audit_insert(rows: usize) -> &'static str {
+    use std::sync::OnceLock;
+    static MADE: [OnceLock<String>; 7] = [const { OnceLock::new() }; 7];
+    let slot = AUDIT_INSERT_SIZES
+        .iter()
+        .position(|&n| n == rows)
+        .unwrap_or(AUDIT_INSERT_SIZES.len() - 1);
+    MADE[slot].get_or_init(|| {
+        let rows = AUDIT_INSERT_SIZES[slot];
+        let mut sql = String::from(
+            "INSERT INTO audit_log (seq, id, at, action, outcome, user_id, role, on_behalf_of, \
+             org_id, case_id, object_type, object_id, purpose, source_addr, prev_hash, hash) VALUES ",
+        );
+        for row in 0..rows {
+            if row > 0 {
+                sql.push_str(", ");
+            }
+            sql.push('(');
+            for col in 0..16 {
+                if col > 0 {
+                    sql.push_str(", ");
+                }
+                sql.push_str(&format!("${}", row * 16 + col + 1));
+            }
+            sql.push(')');
+        }
+        sql
+    })
+}
+
 /// Implements [`Store`](crate::Store) for a backend struct with a `pool` field, a `networks`
 /// field (the [`KeptNetworks`](crate::KeptNetworks) of `case_page`) and a `begin_write()`
 /// method that starts a write transaction the backend's way.
@@ -115,35 +153,47 @@ macro_rules! impl_sql_store {
                 .map_err(backend_err)?;
                 let mut seq: i64 = head.try_get("last_seq").map_err(backend_err)?;
                 let mut prev_hash: String = head.try_get("last_hash").map_err(backend_err)?;
+                // The chain first (each hash needs the one before), then the rows in as few
+                // statements as the fixed sizes allow: a statement is a round trip to the
+                // database (on SQLite a hop to the connection's thread), so one per entry was
+                // most of a group commit's cost.
+                let mut rows = Vec::with_capacity(events.len());
                 for event in events {
                     seq += 1;
                     let id = AuditId::generate().to_string();
                     let hash = chain_hash(&id, seq, event, &prev_hash);
-                    sqlx::query(
-                        "INSERT INTO audit_log (seq, id, at, action, outcome, user_id, role, on_behalf_of, \
-                         org_id, case_id, object_type, object_id, purpose, source_addr, prev_hash, hash) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
-                    )
-                    .bind(seq)
-                    .bind(&id)
-                    .bind(event.at)
-                    .bind(event.action.as_str())
-                    .bind(event.outcome.as_str())
-                    .bind(event.user_id.as_ref().map(|u| u.as_str().to_string()))
-                    .bind(event.role.map(|r| r.as_str()))
-                    .bind(event.on_behalf_of.as_deref())
-                    .bind(event.org_id.as_ref().map(|o| o.as_str().to_string()))
-                    .bind(event.case_id.as_deref())
-                    .bind(event.object_type.as_deref())
-                    .bind(event.object_id.as_deref())
-                    .bind(event.purpose.as_deref())
-                    .bind(event.source_addr.as_deref())
-                    .bind(&prev_hash)
-                    .bind(&hash)
-                    .execute(&mut **tx)
-                    .await
-                    .map_err(backend_err)?;
-                    prev_hash = hash;
+                    rows.push((seq, id, std::mem::replace(&mut prev_hash, hash.clone()), hash, event));
+                }
+                let mut rest = &rows[..];
+                while !rest.is_empty() {
+                    let size = $crate::sql::AUDIT_INSERT_SIZES
+                        .iter()
+                        .copied()
+                        .find(|&n| n <= rest.len())
+                        .unwrap_or(1);
+                    let (chunk, after) = rest.split_at(size);
+                    rest = after;
+                    let mut insert = sqlx::query($crate::sql::audit_insert(size));
+                    for (seq, id, prev, hash, event) in chunk {
+                        insert = insert
+                            .bind(*seq)
+                            .bind(id.as_str())
+                            .bind(event.at)
+                            .bind(event.action.as_str())
+                            .bind(event.outcome.as_str())
+                            .bind(event.user_id.as_ref().map(|u| u.as_str().to_string()))
+                            .bind(event.role.map(|r| r.as_str()))
+                            .bind(event.on_behalf_of.as_deref())
+                            .bind(event.org_id.as_ref().map(|o| o.as_str().to_string()))
+                            .bind(event.case_id.as_deref())
+                            .bind(event.object_type.as_deref())
+                            .bind(event.object_id.as_deref())
+                            .bind(event.purpose.as_deref())
+                            .bind(event.source_addr.as_deref())
+                            .bind(prev.as_str())
+                            .bind(hash.as_str());
+                    }
+                    insert.execute(&mut **tx).await.map_err(backend_err)?;
                 }
                 sqlx::query("UPDATE audit_head SET last_seq = $1, last_hash = $2 WHERE id = 1")
                     .bind(seq)

@@ -547,9 +547,45 @@ async fn audit_chain(store: &dyn Store) {
         .expect("page 2");
     assert!(next.iter().all(|r| r.seq < paged[1].seq));
 
+    // A large group commit is written in several multi-row statements (64 + 32 + 4 + 2 + 1
+    // rows here); the entries keep their order and the chain stays whole.
+    let big: Vec<AuditEvent> = (0..103)
+        .map(|i| {
+            let mut e = event(
+                t0() + Duration::seconds(100 + i),
+                AuditAction::Read,
+                &org.id,
+            );
+            e.case_id = Some(format!("big-{i}"));
+            e
+        })
+        .collect();
+    store.append_audit(big).await.expect("append a large batch");
+    let written = store
+        .list_audit(
+            &scope,
+            &AuditFilter {
+                from: Some(t0() + Duration::seconds(100)),
+                limit: 500,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("list the large batch");
+    assert_eq!(written.len(), 103);
+    for (pair, newest_first) in written.windows(2).zip(0..) {
+        assert_eq!(pair[0].seq, pair[1].seq + 1, "consecutive");
+        assert_eq!(pair[0].prev_hash, pair[1].hash, "chained");
+        assert_eq!(
+            pair[0].event.case_id.as_deref(),
+            Some(format!("big-{}", 102 - newest_first).as_str()),
+            "in the order given"
+        );
+    }
+
     let report = store.verify_audit().await.expect("verify");
     assert_eq!(report.first_broken, None);
-    assert!(report.checked >= 5);
+    assert!(report.checked >= 108);
 }
 
 fn case_input(name: &str, team: &TeamId) -> steunkring_domain::case::CaseInput {

@@ -3,6 +3,7 @@
 use crate::WebConfig;
 use crate::audit::AuditWriter;
 use crate::drawn::DrawnCache;
+use crate::recent_sessions::RecentSessions;
 use std::sync::Arc;
 use steunkring_store::Store;
 
@@ -13,6 +14,8 @@ pub struct AppState {
     pub audit: AuditWriter,
     /// Maps and indicator sentences already drawn, by network content (see [`crate::drawn`]).
     pub drawn: Arc<DrawnCache>,
+    /// Sessions read in the last second (see [`crate::recent_sessions`]).
+    pub recent_sessions: Arc<RecentSessions>,
 }
 
 impl AppState {
@@ -23,6 +26,7 @@ impl AppState {
             config: Arc::new(config),
             audit,
             drawn: Arc::new(DrawnCache::default()),
+            recent_sessions: Arc::new(RecentSessions::default()),
         }
     }
 
