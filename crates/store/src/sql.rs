@@ -56,8 +56,9 @@ pub fn audit_insert(rows: usize) -> &'static str {
     })
 }
 
-/// Implements [`Store`](crate::Store) for a backend struct with a `pool` field, a `networks`
-/// field (the [`KeptNetworks`](crate::KeptNetworks) of `case_page`) and a `begin_write()`
+/// Implements [`Store`](crate::Store) for a backend struct with a `pool` field, `networks` and
+/// `page_lists` fields (the [`KeptNetworks`](crate::KeptNetworks) and
+/// [`KeptPageLists`](crate::KeptPageLists) of `case_page`) and a `begin_write()`
 /// method that starts a write transaction the backend's way.
 ///
 /// - `lock`: the row-lock suffix for reading the audit chain head (`" FOR UPDATE"` on
@@ -329,7 +330,7 @@ macro_rules! impl_sql_store {
                 sqlx::query(concat!(
                     "SELECT c.id, c.org_id, c.team_id, t.name AS team_name, c.youth_name, c.preferred_name, \
                      c.birth_date, c.gender, c.setting, c.network_lead, u.name AS network_lead_name, c.status, \
-                     c.opened_on, c.closed_on, c.updated_at, c.framework, c.network_revision, \
+                     c.opened_on, c.closed_on, c.updated_at, c.framework, c.network_revision, c.parts_revision, \
                      CAST((SELECT ", $jagg, "(", $jobj, "('name', p.name, 'gezag', p.gezag) ORDER BY p.position) \
                      FROM case_parents p WHERE p.case_id = c.id) AS TEXT) AS parents \
                      FROM cases c JOIN teams t ON t.id = c.team_id LEFT JOIN users u ON u.id = c.network_lead \
@@ -346,12 +347,14 @@ macro_rules! impl_sql_store {
             /// [`Store::case_page`]: one row, one JSON list per part, a part not asked for NULL.
             /// `$1` is the case, `$2`–`$5` say whether to read the network (members and ties,
             /// with the network's revision read in the same statement, so that they belong
-            /// together), its versions, the participants and the latest destruction request.
+            /// together), its versions, the participants and the latest destruction request
+            /// (with the parts revision, likewise).
             /// The orders are those of `network`, `list_versions`, `list_participants` and
             /// `destruction_request`.
             const CASE_PAGE_PARTS: &str = concat!(
                 "SELECT ",
                 "CASE WHEN $2 THEN (SELECT network_revision FROM cases WHERE id = $1) END AS network_revision, ",
+                "CASE WHEN $3 OR $4 OR $5 THEN (SELECT parts_revision FROM cases WHERE id = $1) END AS parts_revision, ",
                 "CASE WHEN $2 THEN CAST((SELECT ", $jagg, "(", $jobj, "(",
                 "'id', m.id, 'name', m.name, 'relation', m.relation, 'ring', m.ring, 'sector', m.sector, ",
                 "'level', m.level, 'support', m.support, 'tie_quality', m.tie_quality, 'stance', m.stance, ",
@@ -1277,29 +1280,49 @@ macro_rules! impl_sql_store {
                     if wanted == CasePageParts::default() {
                         return Ok(page);
                     }
-                    // The network as parsed at this revision, if it is kept: the revision was
-                    // read with the case, in one statement, so it is the network's state now.
+                    // The network as parsed at this revision and the other lists as read at
+                    // theirs, if they are kept: the revisions were read with the case, in one
+                    // statement, so they are the state now.
                     let revision: i64 = row.try_get("network_revision").map_err(backend_err)?;
                     let kept = if wanted.network {
                         self.networks.get(&(id.as_str().to_string(), revision))
                     } else {
                         None
                     };
+                    let lists_wanted = wanted.network || wanted.participants || wanted.destruction;
+                    let parts_revision: i64 = row.try_get("parts_revision").map_err(backend_err)?;
+                    let lists_key = |revision: i64| (id.as_str().to_string(), revision, wanted);
+                    let kept_lists = if lists_wanted {
+                        self.page_lists.get(&lists_key(parts_revision))
+                    } else {
+                        None
+                    };
+                    let read_network = wanted.network && kept.is_none();
+                    let read_lists = lists_wanted && kept_lists.is_none();
+                    if let Some(network) = kept {
+                        page.network = network;
+                        page.network_revision = Some(revision);
+                    }
+                    if !read_network && !read_lists {
+                        if let Some(lists) = kept_lists {
+                            page.versions = lists.versions.clone();
+                            page.participants = lists.participants.clone();
+                            page.destruction = lists.destruction.clone();
+                        }
+                        return Ok(page);
+                    }
                     let row = sqlx::query(CASE_PAGE_PARTS)
                         .bind(id.as_str())
-                        .bind(wanted.network && kept.is_none())
-                        .bind(wanted.network)
-                        .bind(wanted.participants)
-                        .bind(wanted.destruction)
+                        .bind(read_network)
+                        .bind(read_lists && wanted.network)
+                        .bind(read_lists && wanted.participants)
+                        .bind(read_lists && wanted.destruction)
                         .fetch_one(&mut *conn)
                         .await
                         .map_err(backend_err)?;
                     let column = |name: &str| row.try_get::<Option<String>, _>(name).map_err(backend_err);
                     let undecodable = |e: String| StoreError::Backend(e.into());
-                    if let Some(network) = kept {
-                        page.network = network;
-                        page.network_revision = Some(revision);
-                    } else if wanted.network {
+                    if read_network {
                         // Kept under the revision read in the same statement as the members and
                         // ties (a change may have come in since the case was read).
                         let revision: Option<i64> = row.try_get("network_revision").map_err(backend_err)?;
@@ -1309,24 +1332,36 @@ macro_rules! impl_sql_store {
                         page.network = self.networks.insert((id.as_str().to_string(), revision), std::sync::Arc::new(network));
                         page.network_revision = Some(revision);
                     }
-                    page.versions = $crate::stored::json_list::<$crate::stored::StoredVersion>(column("versions")?.as_deref())
-                        .map_err(undecodable)?
-                        .into_iter()
-                        .map(VersionSummary::from)
-                        .collect();
-                    page.participants = $crate::stored::json_list::<$crate::stored::StoredParticipant>(column("participants")?.as_deref())
-                        .map_err(undecodable)?
-                        .into_iter()
-                        .map($crate::stored::StoredParticipant::into_entry)
-                        .collect::<Result<_, _>>()
-                        .map_err(undecodable)?;
-                    page.destruction = $crate::stored::json_list::<$crate::stored::StoredDestruction>(column("destruction")?.as_deref())
-                        .map_err(undecodable)?
-                        .into_iter()
-                        .next()
-                        .map($crate::stored::StoredDestruction::into_request)
-                        .transpose()
-                        .map_err(undecodable)?;
+                    let lists = if read_lists {
+                        let versions = $crate::stored::json_list::<$crate::stored::StoredVersion>(column("versions")?.as_deref())
+                            .map_err(undecodable)?
+                            .into_iter()
+                            .map(VersionSummary::from)
+                            .collect();
+                        let participants = $crate::stored::json_list::<$crate::stored::StoredParticipant>(column("participants")?.as_deref())
+                            .map_err(undecodable)?
+                            .into_iter()
+                            .map($crate::stored::StoredParticipant::into_entry)
+                            .collect::<Result<_, _>>()
+                            .map_err(undecodable)?;
+                        let destruction = $crate::stored::json_list::<$crate::stored::StoredDestruction>(column("destruction")?.as_deref())
+                            .map_err(undecodable)?
+                            .into_iter()
+                            .next()
+                            .map($crate::stored::StoredDestruction::into_request)
+                            .transpose()
+                            .map_err(undecodable)?;
+                        let lists = $crate::PageLists { versions, participants, destruction };
+                        // Likewise kept under the parts revision read with the lists.
+                        let revision: Option<i64> = row.try_get("parts_revision").map_err(backend_err)?;
+                        let revision = revision.ok_or_else(|| undecodable("no parts revision".into()))?;
+                        self.page_lists.insert(lists_key(revision), std::sync::Arc::new(lists))
+                    } else {
+                        kept_lists.unwrap_or_default()
+                    };
+                    page.versions = lists.versions.clone();
+                    page.participants = lists.participants.clone();
+                    page.destruction = lists.destruction.clone();
                     Ok(page)
                 }
 

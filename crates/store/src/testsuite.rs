@@ -56,6 +56,7 @@ pub async fn run_all(store: &dyn Store) {
     rights(store).await;
     case_page(store).await;
     case_page_network_revision(store).await;
+    case_page_parts_revision(store).await;
     plan::run(store).await;
     support::run(store).await;
     measure::run(store).await;
@@ -2217,6 +2218,143 @@ async fn case_page(store: &dyn Store) {
 /// handed out again as it was, and every change of a member or a tie gives a new revision, so
 /// the next view reads the network as it is now. A new version of the map is not a change of
 /// the network.
+/// The case page's other lists (versions, participants with their latest invitation, the
+/// destruction request) are kept per parts revision; every kind of change to them shows on the
+/// next view, and the lists are always those the separate reads give.
+async fn case_page_parts_revision(store: &dyn Store) {
+    use crate::{CasePageParts, NewDestructionRequest, NewParticipant, ParticipantKind};
+    use steunkring_domain::consent::Party;
+    let (scope, case, first) = case_with_network(store, "Lijsten").await;
+    let org = scope.org_id().clone();
+    let ev = |action| event(t0(), action, &org);
+    let all = CasePageParts {
+        network: true,
+        participants: true,
+        destruction: true,
+    };
+    let view = || async {
+        let page = store
+            .case_page(&scope, &case, &|_| all)
+            .await
+            .expect("page");
+        assert_eq!(
+            page.versions,
+            store.list_versions(&scope, &case).await.expect("versions")
+        );
+        assert_eq!(
+            page.participants,
+            store
+                .list_participants(&scope, &case)
+                .await
+                .expect("participants")
+        );
+        assert_eq!(
+            page.destruction,
+            store
+                .destruction_request(&scope, &case)
+                .await
+                .expect("request")
+        );
+        page
+    };
+    let before = view().await;
+    assert_eq!(view().await, before, "unchanged");
+
+    store
+        .save_version(
+            &scope,
+            &case,
+            "Lijst",
+            t0().date_naive(),
+            ev(AuditAction::Create),
+        )
+        .await
+        .expect("version");
+    assert_eq!(view().await.versions.len(), before.versions.len() + 1);
+
+    let invited = store
+        .invite(
+            &scope,
+            &case,
+            &NewParticipant {
+                kind: ParticipantKind::SupportFigure,
+                display_name: "Buurvrouw Els".into(),
+                member_id: Some(first.clone()),
+                parent_index: None,
+                code_hash: "code-lijsten".into(),
+                expires_at: t0() + Duration::days(7),
+            },
+            ev(AuditAction::Create),
+        )
+        .await
+        .expect("invite");
+    assert_eq!(
+        view().await.participants.len(),
+        before.participants.len() + 1
+    );
+    let again = store
+        .reinvite(
+            &scope,
+            &case,
+            &invited.participant.id,
+            "code-lijsten-2",
+            t0() + Duration::days(8),
+            ev(AuditAction::Create),
+        )
+        .await
+        .expect("a new invitation");
+    view().await;
+    store
+        .revoke_invitation(&scope, &case, &again.id, ev(AuditAction::Update))
+        .await
+        .expect("revoke");
+    let revoked = view().await;
+    assert!(
+        revoked
+            .participants
+            .iter()
+            .filter_map(|p| p.invitation.as_ref())
+            .any(|i| i.id == again.id && i.revoked_at.is_some()),
+        "the revocation shows"
+    );
+
+    store
+        .record_destruction_request(
+            &scope,
+            &case,
+            &NewDestructionRequest {
+                requested_by: Party::Youth,
+                received_on: t0().date_naive(),
+                note: None,
+            },
+            ev(AuditAction::Create),
+        )
+        .await
+        .expect("request");
+    assert!(view().await.destruction.is_some());
+    store
+        .refuse_destruction(
+            &scope,
+            &case,
+            "Wettelijke bewaarplicht",
+            ev(AuditAction::Update),
+        )
+        .await
+        .expect("refuse");
+    view().await;
+
+    // Fewer parts asked for: kept apart, and still what the policy asked for.
+    let network_only = store
+        .case_page(&scope, &case, &|_| CasePageParts {
+            network: true,
+            ..CasePageParts::default()
+        })
+        .await
+        .expect("page");
+    assert!(network_only.participants.is_empty() && network_only.destruction.is_none());
+    assert!(!network_only.versions.is_empty());
+}
+
 async fn case_page_network_revision(store: &dyn Store) {
     use crate::CasePageParts;
     use steunkring_domain::network::{Tie, TieKind};
