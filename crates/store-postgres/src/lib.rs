@@ -14,6 +14,8 @@ pub struct PgStore {
     pool: Pool<Postgres>,
     /// Parsed networks per case and revision, for the case page (shared by clones).
     networks: std::sync::Arc<steunkring_store::KeptNetworks>,
+    /// The case page's other lists per case and parts revision (shared by clones).
+    page_lists: std::sync::Arc<steunkring_store::KeptPageLists>,
 }
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -36,6 +38,9 @@ impl PgStore {
             pool,
             networks: std::sync::Arc::new(steunkring_store::KeptNetworks::new(
                 steunkring_store::KEPT_NETWORKS,
+            )),
+            page_lists: std::sync::Arc::new(steunkring_store::KeptPageLists::new(
+                steunkring_store::KEPT_PAGE_LISTS,
             )),
         })
     }

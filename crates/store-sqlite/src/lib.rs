@@ -17,6 +17,8 @@ pub struct SqliteStore {
     pool: Pool<Sqlite>,
     /// Parsed networks per case and revision, for the case page (shared by clones).
     networks: std::sync::Arc<steunkring_store::KeptNetworks>,
+    /// The case page's other lists per case and parts revision (shared by clones).
+    page_lists: std::sync::Arc<steunkring_store::KeptPageLists>,
 }
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -48,6 +50,9 @@ impl SqliteStore {
             pool,
             networks: std::sync::Arc::new(steunkring_store::KeptNetworks::new(
                 steunkring_store::KEPT_NETWORKS,
+            )),
+            page_lists: std::sync::Arc::new(steunkring_store::KeptPageLists::new(
+                steunkring_store::KEPT_PAGE_LISTS,
             )),
         })
     }

@@ -183,7 +183,7 @@ impl AsRef<Case> for Case {
 /// Which parts of a case the case page may show, besides the case itself. The caller decides
 /// them from the case once it is loaded (its team decides what the policy allows), so the store
 /// never reads what the page may not show.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct CasePageParts {
     /// The network (members and ties).
     pub network: bool,
@@ -261,6 +261,24 @@ pub type KeptNetworks = crate::Kept<(String, i64), std::sync::Arc<Network>>;
 
 /// How many parsed networks a store keeps: ~20 kB each for 40 members, so at most ~20 MB.
 pub const KEPT_NETWORKS: usize = 1024;
+
+/// What the case page shows beside the network, as read for some [`CasePageParts`]: the saved
+/// versions, the participants and the latest destruction request.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageLists {
+    pub versions: Vec<VersionSummary>,
+    pub participants: Vec<ParticipantEntry>,
+    pub destruction: Option<DestructionRequest>,
+}
+
+/// The [`PageLists`] a store keeps in memory per case, parts revision (`cases.parts_revision`,
+/// a new number with every change of a version, participant, invitation or destruction
+/// request of the case) and the parts they were read for, so that the case page reads only
+/// the case while they are unchanged.
+pub type KeptPageLists = crate::Kept<(String, i64, CasePageParts), std::sync::Arc<PageLists>>;
+
+/// How many [`PageLists`] a store keeps: a few kB each.
+pub const KEPT_PAGE_LISTS: usize = 1024;
 
 /// A saved version of the map, without its content.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

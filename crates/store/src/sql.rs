@@ -18,8 +18,47 @@ mod plan;
 mod research;
 mod support;
 
-/// Implements [`Store`](crate::Store) for a backend struct with a `pool` field, a `networks`
-/// field (the [`KeptNetworks`](crate::KeptNetworks) of `case_page`) and a `begin_write()`
+/// The numbers of rows one audit insert writes: a group commit is split greedily into these, so
+/// that there are few statements per batch and only a few distinct statement texts (each is
+/// prepared once per connection and kept).
+#[doc(hidden)]
+pub const AUDIT_INSERT_SIZES: [usize; 7] = [64, 32, 16, 8, 4, 2, 1];
+
+/// The statement that inserts `rows` audit entries (one of [`AUDIT_INSERT_SIZES`]), made once.
+#[doc(hidden)]
+pub fn audit_insert(rows: usize) -> &'static str {
+    use std::sync::OnceLock;
+    static MADE: [OnceLock<String>; 7] = [const { OnceLock::new() }; 7];
+    let slot = AUDIT_INSERT_SIZES
+        .iter()
+        .position(|&n| n == rows)
+        .unwrap_or(AUDIT_INSERT_SIZES.len() - 1);
+    MADE[slot].get_or_init(|| {
+        let rows = AUDIT_INSERT_SIZES[slot];
+        let mut sql = String::from(
+            "INSERT INTO audit_log (seq, id, at, action, outcome, user_id, role, on_behalf_of, \
+             org_id, case_id, object_type, object_id, purpose, source_addr, prev_hash, hash) VALUES ",
+        );
+        for row in 0..rows {
+            if row > 0 {
+                sql.push_str(", ");
+            }
+            sql.push('(');
+            for col in 0..16 {
+                if col > 0 {
+                    sql.push_str(", ");
+                }
+                sql.push_str(&format!("${}", row * 16 + col + 1));
+            }
+            sql.push(')');
+        }
+        sql
+    })
+}
+
+/// Implements [`Store`](crate::Store) for a backend struct with a `pool` field, `networks` and
+/// `page_lists` fields (the [`KeptNetworks`](crate::KeptNetworks) and
+/// [`KeptPageLists`](crate::KeptPageLists) of `case_page`) and a `begin_write()`
 /// method that starts a write transaction the backend's way.
 ///
 /// - `lock`: the row-lock suffix for reading the audit chain head (`" FOR UPDATE"` on
@@ -115,35 +154,47 @@ macro_rules! impl_sql_store {
                 .map_err(backend_err)?;
                 let mut seq: i64 = head.try_get("last_seq").map_err(backend_err)?;
                 let mut prev_hash: String = head.try_get("last_hash").map_err(backend_err)?;
+                // The chain first (each hash needs the one before), then the rows in as few
+                // statements as the fixed sizes allow: a statement is a round trip to the
+                // database (on SQLite a hop to the connection's thread), so one per entry was
+                // most of a group commit's cost.
+                let mut rows = Vec::with_capacity(events.len());
                 for event in events {
                     seq += 1;
                     let id = AuditId::generate().to_string();
                     let hash = chain_hash(&id, seq, event, &prev_hash);
-                    sqlx::query(
-                        "INSERT INTO audit_log (seq, id, at, action, outcome, user_id, role, on_behalf_of, \
-                         org_id, case_id, object_type, object_id, purpose, source_addr, prev_hash, hash) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
-                    )
-                    .bind(seq)
-                    .bind(&id)
-                    .bind(event.at)
-                    .bind(event.action.as_str())
-                    .bind(event.outcome.as_str())
-                    .bind(event.user_id.as_ref().map(|u| u.as_str().to_string()))
-                    .bind(event.role.map(|r| r.as_str()))
-                    .bind(event.on_behalf_of.as_deref())
-                    .bind(event.org_id.as_ref().map(|o| o.as_str().to_string()))
-                    .bind(event.case_id.as_deref())
-                    .bind(event.object_type.as_deref())
-                    .bind(event.object_id.as_deref())
-                    .bind(event.purpose.as_deref())
-                    .bind(event.source_addr.as_deref())
-                    .bind(&prev_hash)
-                    .bind(&hash)
-                    .execute(&mut **tx)
-                    .await
-                    .map_err(backend_err)?;
-                    prev_hash = hash;
+                    rows.push((seq, id, std::mem::replace(&mut prev_hash, hash.clone()), hash, event));
+                }
+                let mut rest = &rows[..];
+                while !rest.is_empty() {
+                    let size = $crate::sql::AUDIT_INSERT_SIZES
+                        .iter()
+                        .copied()
+                        .find(|&n| n <= rest.len())
+                        .unwrap_or(1);
+                    let (chunk, after) = rest.split_at(size);
+                    rest = after;
+                    let mut insert = sqlx::query($crate::sql::audit_insert(size));
+                    for (seq, id, prev, hash, event) in chunk {
+                        insert = insert
+                            .bind(*seq)
+                            .bind(id.as_str())
+                            .bind(event.at)
+                            .bind(event.action.as_str())
+                            .bind(event.outcome.as_str())
+                            .bind(event.user_id.as_ref().map(|u| u.as_str().to_string()))
+                            .bind(event.role.map(|r| r.as_str()))
+                            .bind(event.on_behalf_of.as_deref())
+                            .bind(event.org_id.as_ref().map(|o| o.as_str().to_string()))
+                            .bind(event.case_id.as_deref())
+                            .bind(event.object_type.as_deref())
+                            .bind(event.object_id.as_deref())
+                            .bind(event.purpose.as_deref())
+                            .bind(event.source_addr.as_deref())
+                            .bind(prev.as_str())
+                            .bind(hash.as_str());
+                    }
+                    insert.execute(&mut **tx).await.map_err(backend_err)?;
                 }
                 sqlx::query("UPDATE audit_head SET last_seq = $1, last_hash = $2 WHERE id = 1")
                     .bind(seq)
@@ -279,7 +330,8 @@ macro_rules! impl_sql_store {
                 sqlx::query(concat!(
                     "SELECT c.id, c.org_id, c.team_id, t.name AS team_name, c.youth_name, c.preferred_name, \
                      c.birth_date, c.gender, c.setting, c.network_lead, u.name AS network_lead_name, c.status, \
-                     c.opened_on, c.closed_on, c.updated_at, c.framework, c.network_revision, c.measure_revision, \
+                     c.opened_on, c.closed_on, c.updated_at, c.framework, c.network_revision, c.parts_revision, \
+                     c.measure_revision, \
                      CAST((SELECT ", $jagg, "(", $jobj, "('name', p.name, 'gezag', p.gezag) ORDER BY p.position) \
                      FROM case_parents p WHERE p.case_id = c.id) AS TEXT) AS parents \
                      FROM cases c JOIN teams t ON t.id = c.team_id LEFT JOIN users u ON u.id = c.network_lead \
@@ -296,12 +348,14 @@ macro_rules! impl_sql_store {
             /// [`Store::case_page`]: one row, one JSON list per part, a part not asked for NULL.
             /// `$1` is the case, `$2`–`$5` say whether to read the network (members and ties,
             /// with the network's revision read in the same statement, so that they belong
-            /// together), its versions, the participants and the latest destruction request.
+            /// together), its versions, the participants and the latest destruction request
+            /// (with the parts revision, likewise).
             /// The orders are those of `network`, `list_versions`, `list_participants` and
             /// `destruction_request`.
             const CASE_PAGE_PARTS: &str = concat!(
                 "SELECT ",
                 "CASE WHEN $2 THEN (SELECT network_revision FROM cases WHERE id = $1) END AS network_revision, ",
+                "CASE WHEN $3 OR $4 OR $5 THEN (SELECT parts_revision FROM cases WHERE id = $1) END AS parts_revision, ",
                 "CASE WHEN $2 THEN CAST((SELECT ", $jagg, "(", $jobj, "(",
                 "'id', m.id, 'name', m.name, 'relation', m.relation, 'ring', m.ring, 'sector', m.sector, ",
                 "'level', m.level, 'support', m.support, 'tie_quality', m.tie_quality, 'stance', m.stance, ",
@@ -1226,37 +1280,52 @@ macro_rules! impl_sql_store {
                         participants: Vec::new(),
                         destruction: None,
                     };
-                    // The network as parsed at this revision, if it is kept: the revision was
-                    // read with the case, in one statement, so it is the network's state now.
+                    if wanted == CasePageParts::default() {
+                        return Ok(page);
+                    }
+                    // The network as parsed at this revision and the other lists as read at
+                    // theirs, if they are kept: the revisions were read with the case, in one
+                    // statement, so they are the state now.
                     let revision: i64 = row.try_get("network_revision").map_err(backend_err)?;
                     let kept = if wanted.network {
                         self.networks.get(&(id.as_str().to_string(), revision))
                     } else {
                         None
                     };
-                    if let Some(network) = &kept {
-                        page.network = network.clone();
+                    let lists_wanted = wanted.versions || wanted.participants || wanted.destruction;
+                    let parts_revision: i64 = row.try_get("parts_revision").map_err(backend_err)?;
+                    let lists_key = |revision: i64| (id.as_str().to_string(), revision, wanted);
+                    let kept_lists = if lists_wanted {
+                        self.page_lists.get(&lists_key(parts_revision))
+                    } else {
+                        None
+                    };
+                    let read_network = wanted.network && kept.is_none();
+                    let read_lists = lists_wanted && kept_lists.is_none();
+                    if let Some(network) = kept {
+                        page.network = network;
                         page.network_revision = Some(revision);
                     }
-                    let unread = CasePageParts {
-                        network: wanted.network && kept.is_none(),
-                        ..wanted
-                    };
-                    if unread == CasePageParts::default() {
+                    if !read_network && !read_lists {
+                        if let Some(lists) = kept_lists {
+                            page.versions = lists.versions.clone();
+                            page.participants = lists.participants.clone();
+                            page.destruction = lists.destruction.clone();
+                        }
                         return Ok(page);
                     }
                     let row = sqlx::query(CASE_PAGE_PARTS)
                         .bind(id.as_str())
-                        .bind(unread.network)
-                        .bind(wanted.versions)
-                        .bind(wanted.participants)
-                        .bind(wanted.destruction)
+                        .bind(read_network)
+                        .bind(read_lists && wanted.versions)
+                        .bind(read_lists && wanted.participants)
+                        .bind(read_lists && wanted.destruction)
                         .fetch_one(&mut *conn)
                         .await
                         .map_err(backend_err)?;
                     let column = |name: &str| row.try_get::<Option<String>, _>(name).map_err(backend_err);
                     let undecodable = |e: String| StoreError::Backend(e.into());
-                    if unread.network {
+                    if read_network {
                         // Kept under the revision read in the same statement as the members and
                         // ties (a change may have come in since the case was read).
                         let revision: Option<i64> = row.try_get("network_revision").map_err(backend_err)?;
@@ -1266,24 +1335,36 @@ macro_rules! impl_sql_store {
                         page.network = self.networks.insert((id.as_str().to_string(), revision), std::sync::Arc::new(network));
                         page.network_revision = Some(revision);
                     }
-                    page.versions = $crate::stored::json_list::<$crate::stored::StoredVersion>(column("versions")?.as_deref())
-                        .map_err(undecodable)?
-                        .into_iter()
-                        .map(VersionSummary::from)
-                        .collect();
-                    page.participants = $crate::stored::json_list::<$crate::stored::StoredParticipant>(column("participants")?.as_deref())
-                        .map_err(undecodable)?
-                        .into_iter()
-                        .map($crate::stored::StoredParticipant::into_entry)
-                        .collect::<Result<_, _>>()
-                        .map_err(undecodable)?;
-                    page.destruction = $crate::stored::json_list::<$crate::stored::StoredDestruction>(column("destruction")?.as_deref())
-                        .map_err(undecodable)?
-                        .into_iter()
-                        .next()
-                        .map($crate::stored::StoredDestruction::into_request)
-                        .transpose()
-                        .map_err(undecodable)?;
+                    let lists = if read_lists {
+                        let versions = $crate::stored::json_list::<$crate::stored::StoredVersion>(column("versions")?.as_deref())
+                            .map_err(undecodable)?
+                            .into_iter()
+                            .map(VersionSummary::from)
+                            .collect();
+                        let participants = $crate::stored::json_list::<$crate::stored::StoredParticipant>(column("participants")?.as_deref())
+                            .map_err(undecodable)?
+                            .into_iter()
+                            .map($crate::stored::StoredParticipant::into_entry)
+                            .collect::<Result<_, _>>()
+                            .map_err(undecodable)?;
+                        let destruction = $crate::stored::json_list::<$crate::stored::StoredDestruction>(column("destruction")?.as_deref())
+                            .map_err(undecodable)?
+                            .into_iter()
+                            .next()
+                            .map($crate::stored::StoredDestruction::into_request)
+                            .transpose()
+                            .map_err(undecodable)?;
+                        let lists = $crate::PageLists { versions, participants, destruction };
+                        // Likewise kept under the parts revision read with the lists.
+                        let revision: Option<i64> = row.try_get("parts_revision").map_err(backend_err)?;
+                        let revision = revision.ok_or_else(|| undecodable("no parts revision".into()))?;
+                        self.page_lists.insert(lists_key(revision), std::sync::Arc::new(lists))
+                    } else {
+                        kept_lists.unwrap_or_default()
+                    };
+                    page.versions = lists.versions.clone();
+                    page.participants = lists.participants.clone();
+                    page.destruction = lists.destruction.clone();
                     Ok(page)
                 }
 

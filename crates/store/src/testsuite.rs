@@ -56,6 +56,7 @@ pub async fn run_all(store: &dyn Store) {
     rights(store).await;
     case_page(store).await;
     case_page_network_revision(store).await;
+    case_page_parts_revision(store).await;
     plan::run(store).await;
     support::run(store).await;
     measure::run(store).await;
@@ -547,9 +548,45 @@ async fn audit_chain(store: &dyn Store) {
         .expect("page 2");
     assert!(next.iter().all(|r| r.seq < paged[1].seq));
 
+    // A large group commit is written in several multi-row statements (64 + 32 + 4 + 2 + 1
+    // rows here); the entries keep their order and the chain stays whole.
+    let big: Vec<AuditEvent> = (0..103)
+        .map(|i| {
+            let mut e = event(
+                t0() + Duration::seconds(100 + i),
+                AuditAction::Read,
+                &org.id,
+            );
+            e.case_id = Some(format!("big-{i}"));
+            e
+        })
+        .collect();
+    store.append_audit(big).await.expect("append a large batch");
+    let written = store
+        .list_audit(
+            &scope,
+            &AuditFilter {
+                from: Some(t0() + Duration::seconds(100)),
+                limit: 500,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("list the large batch");
+    assert_eq!(written.len(), 103);
+    for (pair, newest_first) in written.windows(2).zip(0..) {
+        assert_eq!(pair[0].seq, pair[1].seq + 1, "consecutive");
+        assert_eq!(pair[0].prev_hash, pair[1].hash, "chained");
+        assert_eq!(
+            pair[0].event.case_id.as_deref(),
+            Some(format!("big-{}", 102 - newest_first).as_str()),
+            "in the order given"
+        );
+    }
+
     let report = store.verify_audit().await.expect("verify");
     assert_eq!(report.first_broken, None);
-    assert!(report.checked >= 5);
+    assert!(report.checked >= 108);
 }
 
 fn case_input(name: &str, team: &TeamId) -> steunkring_domain::case::CaseInput {
@@ -2182,6 +2219,153 @@ async fn case_page(store: &dyn Store) {
 /// handed out again as it was, and every change of a member or a tie gives a new revision, so
 /// the next view reads the network as it is now. A new version of the map is not a change of
 /// the network.
+/// The case page's other lists (versions, participants with their latest invitation, the
+/// destruction request) are kept per parts revision; every kind of change to them shows on the
+/// next view, and the lists are always those the separate reads give.
+async fn case_page_parts_revision(store: &dyn Store) {
+    use crate::{CasePageParts, NewDestructionRequest, NewParticipant, ParticipantKind};
+    use steunkring_domain::consent::Party;
+    let (scope, case, first) = case_with_network(store, "Lijsten").await;
+    let org = scope.org_id().clone();
+    let ev = |action| event(t0(), action, &org);
+    let all = CasePageParts {
+        network: true,
+        versions: true,
+        participants: true,
+        destruction: true,
+    };
+    let view = || async {
+        let page = store
+            .case_page(&scope, &case, &|_| all)
+            .await
+            .expect("page");
+        assert_eq!(
+            page.versions,
+            store.list_versions(&scope, &case).await.expect("versions")
+        );
+        assert_eq!(
+            page.participants,
+            store
+                .list_participants(&scope, &case)
+                .await
+                .expect("participants")
+        );
+        assert_eq!(
+            page.destruction,
+            store
+                .destruction_request(&scope, &case)
+                .await
+                .expect("request")
+        );
+        page
+    };
+    let before = view().await;
+    assert_eq!(view().await, before, "unchanged");
+
+    store
+        .save_version(
+            &scope,
+            &case,
+            "Lijst",
+            t0().date_naive(),
+            ev(AuditAction::Create),
+        )
+        .await
+        .expect("version");
+    assert_eq!(view().await.versions.len(), before.versions.len() + 1);
+
+    let invited = store
+        .invite(
+            &scope,
+            &case,
+            &NewParticipant {
+                kind: ParticipantKind::SupportFigure,
+                display_name: "Buurvrouw Els".into(),
+                member_id: Some(first.clone()),
+                parent_index: None,
+                code_hash: "code-lijsten".into(),
+                expires_at: t0() + Duration::days(7),
+            },
+            ev(AuditAction::Create),
+        )
+        .await
+        .expect("invite");
+    assert_eq!(
+        view().await.participants.len(),
+        before.participants.len() + 1
+    );
+    let again = store
+        .reinvite(
+            &scope,
+            &case,
+            &invited.participant.id,
+            "code-lijsten-2",
+            t0() + Duration::days(8),
+            ev(AuditAction::Create),
+        )
+        .await
+        .expect("a new invitation");
+    view().await;
+    store
+        .revoke_invitation(&scope, &case, &again.id, ev(AuditAction::Update))
+        .await
+        .expect("revoke");
+    let revoked = view().await;
+    assert!(
+        revoked
+            .participants
+            .iter()
+            .filter_map(|p| p.invitation.as_ref())
+            .any(|i| i.id == again.id && i.revoked_at.is_some()),
+        "the revocation shows"
+    );
+
+    store
+        .record_destruction_request(
+            &scope,
+            &case,
+            &NewDestructionRequest {
+                requested_by: Party::Youth,
+                received_on: t0().date_naive(),
+                note: None,
+            },
+            ev(AuditAction::Create),
+        )
+        .await
+        .expect("request");
+    assert!(view().await.destruction.is_some());
+    store
+        .refuse_destruction(
+            &scope,
+            &case,
+            "Wettelijke bewaarplicht",
+            ev(AuditAction::Update),
+        )
+        .await
+        .expect("refuse");
+    view().await;
+
+    // Fewer parts asked for: kept apart, and still what the policy asked for.
+    let network_only = store
+        .case_page(&scope, &case, &|_| CasePageParts {
+            network: true,
+            ..CasePageParts::default()
+        })
+        .await
+        .expect("page");
+    assert!(network_only.participants.is_empty() && network_only.destruction.is_none());
+    assert!(network_only.versions.is_empty(), "not asked for");
+    let versions_only = store
+        .case_page(&scope, &case, &|_| CasePageParts {
+            versions: true,
+            ..CasePageParts::default()
+        })
+        .await
+        .expect("page");
+    assert!(!versions_only.versions.is_empty());
+    assert!(versions_only.network.members.is_empty(), "not asked for");
+}
+
 async fn case_page_network_revision(store: &dyn Store) {
     use crate::CasePageParts;
     use steunkring_domain::network::{Tie, TieKind};

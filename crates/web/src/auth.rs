@@ -82,7 +82,9 @@ pub fn clear_session_cookie(state: &AppState) -> HeaderValue {
 pub struct CurrentSession(pub Option<SessionRecord>);
 
 /// Middleware: finds the request's session (if any, valid and not expired) and puts it in the
-/// request extensions; touches it at most once a minute; removes it when expired.
+/// request extensions; touches it at most once a minute; removes it when expired. A session
+/// read in the last second is taken from memory (see [`crate::recent_sessions`]); a request
+/// that may change something forgets those when it is done.
 pub async fn resolve_session(
     State(state): State<AppState>,
     mut req: Request,
@@ -92,12 +94,49 @@ pub async fn resolve_session(
         Some(token) => load(&state, &token_hash(&token)).await,
         None => None,
     };
+    let may_change = !matches!(
+        *req.method(),
+        axum::http::Method::GET | axum::http::Method::HEAD | axum::http::Method::OPTIONS
+    );
     req.extensions_mut().insert(CurrentSession(session));
-    next.run(req).await
+    let response = next.run(req).await;
+    if may_change {
+        state.recent_sessions.forget_all();
+    }
+    response
+}
+
+/// What a session allows now, with what must be done first.
+enum Verdict {
+    /// Valid, and nothing to do.
+    Valid,
+    /// Valid, but its last use must be written down.
+    Touch,
+    /// Ended: timed out, the account disabled, or the second factor not given in time.
+    Ended,
+}
+
+fn verdict(record: &SessionRecord, now: chrono::DateTime<Utc>) -> Verdict {
+    let pending_too_long = record.stage == SessionStage::AwaitingSecondFactor
+        && now - record.created_at >= SECOND_FACTOR_TIMEOUT;
+    match session_state(record.created_at, record.last_seen_at, now) {
+        SessionState::Active { .. } if record.disabled || pending_too_long => Verdict::Ended,
+        SessionState::Active { touch: true } => Verdict::Touch,
+        SessionState::Active { touch: false } => Verdict::Valid,
+        SessionState::Expired => Verdict::Ended,
+    }
 }
 
 async fn load(state: &AppState, hash: &str) -> Option<SessionRecord> {
-    let record = match state.store.find_session(hash).await {
+    let now = Utc::now();
+    if let Some(record) = state.recent_sessions.get(hash)
+        && matches!(verdict(&record, now), Verdict::Valid)
+    {
+        return Some(record);
+    }
+    let generation = state.recent_sessions.generation();
+    let read_at = std::time::Instant::now();
+    let mut record = match state.store.find_session(hash).await {
         Ok(Some(r)) => r,
         Ok(None) => return None,
         Err(e) => {
@@ -105,23 +144,27 @@ async fn load(state: &AppState, hash: &str) -> Option<SessionRecord> {
             return None;
         }
     };
-    let now = Utc::now();
-    let pending_too_long = record.stage == SessionStage::AwaitingSecondFactor
-        && now - record.created_at >= SECOND_FACTOR_TIMEOUT;
-    match session_state(record.created_at, record.last_seen_at, now) {
-        SessionState::Active { .. } if record.disabled || pending_too_long => {
+    match verdict(&record, now) {
+        Verdict::Ended => {
             let _ = state.store.delete_session(hash, None).await;
             None
         }
-        SessionState::Active { touch } => {
-            if touch && let Err(e) = state.store.touch_session(hash, now).await {
+        Verdict::Touch => {
+            if let Err(e) = state.store.touch_session(hash, now).await {
                 tracing::warn!(error = %e, "could not touch session");
+            } else {
+                record.last_seen_at = now;
+                state
+                    .recent_sessions
+                    .keep(generation, record.clone(), read_at);
             }
             Some(record)
         }
-        SessionState::Expired => {
-            let _ = state.store.delete_session(hash, None).await;
-            None
+        Verdict::Valid => {
+            state
+                .recent_sessions
+                .keep(generation, record.clone(), read_at);
+            Some(record)
         }
     }
 }

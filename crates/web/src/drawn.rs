@@ -17,7 +17,7 @@
 
 use crate::i18n::{Lang, Tr};
 use crate::network::{MapOptions, map_input, sentences};
-use crate::pages::network::{MemberRow, Opt, TieRow, network_rows};
+use crate::pages::network::{NetworkSections, network_sections};
 use std::sync::Arc;
 use steunkring_domain::network::Indicators;
 use steunkring_store::{Kept, Network};
@@ -26,11 +26,8 @@ use steunkring_store::{Kept, Network};
 pub struct Drawn {
     pub svg: String,
     pub sentences: Vec<String>,
-    /// The member table, in the page's language.
-    pub rows: Vec<MemberRow>,
-    pub ties: Vec<TieRow>,
-    /// The members as choices for the tie form.
-    pub members: Vec<Opt>,
+    /// The member table, the ties and the member choices as HTML, in the page's language.
+    pub sections: NetworkSections,
 }
 
 /// At most this many drawings are kept. For a 40-member network an entry is about 100 kB (the
@@ -108,13 +105,10 @@ fn draw(tr: &Tr, case: &str, youth_name: &str, options: &MapOptions, network: &N
         options,
         Some(&base),
     );
-    let (rows, ties, members) = network_rows(tr, network);
     Drawn {
         svg: steunkring_netmap::render(&input),
         sentences: sentences(tr, &Indicators::compute(&network.members, &network.ties)),
-        rows,
-        ties,
-        members,
+        sections: network_sections(tr, case, network),
     }
 }
 

@@ -17,6 +17,7 @@ pub mod network;
 pub mod pages;
 pub mod password;
 pub mod plan;
+pub mod recent_sessions;
 pub mod research;
 pub mod rights;
 pub mod security;

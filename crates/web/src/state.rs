@@ -3,6 +3,7 @@
 use crate::WebConfig;
 use crate::audit::AuditWriter;
 use crate::drawn::DrawnCache;
+use crate::recent_sessions::RecentSessions;
 use crate::trends::TrendCache;
 use std::sync::Arc;
 use steunkring_store::Store;
@@ -16,6 +17,8 @@ pub struct AppState {
     pub drawn: Arc<DrawnCache>,
     /// Trend series already made, by case and revisions (see [`crate::trends`]).
     pub trends: Arc<TrendCache>,
+    /// Sessions read in the last second (see [`crate::recent_sessions`]).
+    pub recent_sessions: Arc<RecentSessions>,
 }
 
 impl AppState {
@@ -27,6 +30,7 @@ impl AppState {
             audit,
             drawn: Arc::new(DrawnCache::default()),
             trends: Arc::new(TrendCache::default()),
+            recent_sessions: Arc::new(RecentSessions::default()),
         }
     }
 

@@ -193,7 +193,7 @@ fn view_links(tr: &Tr, base: &str, o: &MapOptions) -> Vec<ViewLink> {
 /// The rows of the member table, the list of ties and the member choices of the tie form:
 /// the parts of the page that depend only on the network and the language, kept with the
 /// drawn map (see [`crate::drawn`]).
-pub(crate) fn network_rows(tr: &Tr, network: &Network) -> (Vec<MemberRow>, Vec<TieRow>, Vec<Opt>) {
+fn network_rows(tr: &Tr, network: &Network) -> (Vec<MemberRow>, Vec<TieRow>, Vec<Opt>) {
     let name_of = |id: &MemberId| {
         network
             .members
@@ -224,6 +224,100 @@ pub(crate) fn network_rows(tr: &Tr, network: &Network) -> (Vec<MemberRow>, Vec<T
         })
         .collect();
     (rows, ties, members)
+}
+
+/// The member table's rows, the ties and the member choices as HTML: they depend only on the
+/// network, the case and the language, so they are rendered (and escaped) once per drawing
+/// (see [`crate::drawn`]) instead of on every view. The case page puts them in as they are.
+pub struct NetworkSections {
+    /// The rows of the member table.
+    pub rows: String,
+    /// The list of ties as those who may not change the network see it.
+    pub ties: String,
+    /// The list of ties with a button to remove each.
+    pub ties_to_change: String,
+    /// The members as `<option>`s.
+    pub member_options: String,
+    pub member_count: usize,
+    pub tie_count: usize,
+}
+
+#[derive(Template)]
+#[template(
+    ext = "html",
+    source = r#"{% for r in rows %}
+    <tr data-member="{{ r.id }}" data-ring="{{ r.ring_number }}" data-sector="{{ r.sector_code }}">
+      <th scope="row"><a href="/cases/{{ case_id }}/members/{{ r.id }}">{{ r.name }}</a>{% if r.risk %} <span class="badge">{{ tr.t("member-has-risk") }}</span>{% endif %}</th>
+      <td>{{ r.relation }}</td><td>{{ r.ring }}</td><td>{{ r.sector }}</td><td>{{ r.kind }}</td><td>{{ r.support }}</td>
+      <td>{{ r.quality }}</td><td>{{ r.stance }}</td><td>{{ r.roles }}</td>
+    </tr>
+    {% endfor %}"#
+)]
+struct MemberRowsHtml<'a> {
+    tr: &'a Tr,
+    case_id: &'a str,
+    rows: &'a [MemberRow],
+}
+
+#[derive(Template)]
+#[template(
+    ext = "html",
+    source = r#"{% for t in ties %}
+    <li>{{ t.from }} – {{ t.to }}: {{ t.kind }}
+      {% if may_change %}<form method="post" action="/cases/{{ case_id }}/ties/remove" class="inline"><input type="hidden" name="from" value="{{ t.from_id }}"><input type="hidden" name="to" value="{{ t.to_id }}"><button type="submit" class="link-button">{{ tr.t("ties-remove") }}<span class="visually-hidden"> {{ t.from }} – {{ t.to }}</span></button></form>{% endif %}
+    </li>
+    {% endfor %}"#
+)]
+struct TiesHtml<'a> {
+    tr: &'a Tr,
+    case_id: &'a str,
+    ties: &'a [TieRow],
+    may_change: bool,
+}
+
+#[derive(Template)]
+#[template(
+    ext = "html",
+    source = r#"{% for m in members %}<option value="{{ m.value }}">{{ m.label }}</option>{% endfor %}"#
+)]
+struct MemberOptionsHtml<'a> {
+    members: &'a [Opt],
+}
+
+/// The sections of the case page that [`NetworkSections`] describes, for `network` on the
+/// page of `case_id`.
+pub(crate) fn network_sections(tr: &Tr, case_id: &str, network: &Network) -> NetworkSections {
+    let (rows, ties, members) = network_rows(tr, network);
+    // Rendering into a String only fails if a value's Display fails, which none of these do;
+    // an empty section is then the least bad outcome.
+    let html = |t: &dyn askama::DynTemplate| {
+        t.dyn_render().unwrap_or_else(|e| {
+            tracing::error!(error = %e, "network section failed");
+            String::new()
+        })
+    };
+    NetworkSections {
+        rows: html(&MemberRowsHtml {
+            tr,
+            case_id,
+            rows: &rows,
+        }),
+        ties: html(&TiesHtml {
+            tr,
+            case_id,
+            ties: &ties,
+            may_change: false,
+        }),
+        ties_to_change: html(&TiesHtml {
+            tr,
+            case_id,
+            ties: &ties,
+            may_change: true,
+        }),
+        member_options: html(&MemberOptionsHtml { members: &members }),
+        member_count: rows.len(),
+        tie_count: ties.len(),
+    }
 }
 
 /// What the case page reads for `actor` once the case is known, as the policy allows it: the
