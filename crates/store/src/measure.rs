@@ -192,12 +192,15 @@ pub trait MeasureStore: Send + Sync {
         audit: AuditEvent,
     ) -> StoreResult<()>;
 
-    /// The open cases of these teams with their check schedule, in one query: the caller
-    /// decides with [`CheckSchedule::due_on`] which are due (calendar months are the domain's
-    /// rule, not SQL's).
+    /// The open cases of these teams whose support check is due on `today`, in one query: per
+    /// check interval at most `per_interval` of them, the longest due first (so the first n
+    /// due of all are among them). The caller orders them with [`CheckSchedule::due_on`]
+    /// (calendar months are the domain's rule, not SQL's).
     async fn check_schedules(
         &self,
         scope: &OrgScope,
         teams: &[TeamId],
+        today: NaiveDate,
+        per_interval: u32,
     ) -> StoreResult<Vec<CheckSchedule>>;
 }

@@ -74,7 +74,7 @@ pub mod self_report;
 pub mod support_check;
 
 pub use outcome::{Outcome, OutcomeKind, RawOutcome};
-pub use schedule::{CheckInterval, add_months, is_due, next_due};
+pub use schedule::{CheckInterval, add_months, is_due, latest_due_base, next_due};
 pub use screening::{
     DomainAnswer, MULTI_PROBLEM_THRESHOLD, RawDomainAnswer, Screening, ScreeningDomain,
 };

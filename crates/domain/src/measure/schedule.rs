@@ -90,6 +90,24 @@ pub fn is_due(
     today >= next_due(last, opened, every)
 }
 
+/// The latest day a check (or the opening) can have been on for the next one, `every` months
+/// later, to be due on `today`: due ⟺ that day ≤ this one, because the due date never goes
+/// back when the day it counts from goes forward. Lets the store find the cases that are due
+/// with an index instead of reading every open case.
+pub fn latest_due_base(today: NaiveDate, every: CheckInterval) -> NaiveDate {
+    // `every` months back lands on or before the answer (a clamped month end can be up to three
+    // days short of it); step forward while the next day is still due.
+    let mut base = today
+        .checked_sub_months(Months::new(every.months()))
+        .unwrap_or(NaiveDate::MIN);
+    while let Some(next) = base.succ_opt()
+        && add_months(next, every.months()) <= today
+    {
+        base = next;
+    }
+    base
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,5 +235,39 @@ mod tests {
             let today = due + chrono::Duration::days(today_offset);
             prop_assert_eq!(is_due(today, Some(start), day(1960, 1, 1), interval), today_offset >= 0);
         }
+
+        #[test]
+        fn latest_due_base_splits_due_from_not_due(
+            days in 0i64..200_000,
+            months in 1i64..=24,
+            base_offset in -100i64..100,
+        ) {
+            let today = day(1970, 1, 1) + chrono::Duration::days(days);
+            let interval = every(months);
+            let latest = latest_due_base(today, interval);
+            let base = latest + chrono::Duration::days(base_offset);
+            prop_assert_eq!(
+                is_due(today, Some(base), day(1960, 1, 1), interval),
+                base <= latest,
+                "base {} latest {}", base, latest
+            );
+        }
+    }
+
+    #[test]
+    fn latest_due_base_at_month_ends() {
+        // Due on 28 Feb 2025 for anything from 28 up to 31 January (31 Jan + 1 month clamps).
+        assert_eq!(
+            latest_due_base(day(2025, 2, 28), every(1)),
+            day(2025, 1, 31)
+        );
+        assert_eq!(
+            latest_due_base(day(2025, 3, 30), every(1)),
+            day(2025, 2, 28)
+        );
+        assert_eq!(
+            latest_due_base(day(2025, 6, 10), CheckInterval::DEFAULT),
+            day(2025, 3, 10)
+        );
     }
 }

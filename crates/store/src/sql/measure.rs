@@ -391,22 +391,37 @@ macro_rules! impl_measure_sql {
                 tx.commit().await.map_err(backend_err)
             }
 
-            async fn check_schedules(&self, scope: &OrgScope, teams: &[TeamId]) -> StoreResult<Vec<CheckSchedule>> {
-                if teams.is_empty() {
+            async fn check_schedules(&self, scope: &OrgScope, teams: &[TeamId], today: chrono::NaiveDate, per_interval: u32) -> StoreResult<Vec<CheckSchedule>> {
+                if teams.is_empty() || per_interval == 0 {
                     return Ok(Vec::new());
                 }
-                let mut q = sqlx::QueryBuilder::<$db>::new(
-                    "SELECT c.id, c.youth_name, c.opened_on, CAST(c.check_interval_months AS BIGINT) AS months, \
-                     (SELECT MAX(s.finished_on) FROM support_checks s WHERE s.case_id = c.id) AS last_check \
-                     FROM cases c WHERE c.status = 'open' AND c.org_id = ",
-                );
-                q.push_bind(scope.org_id().as_str().to_string());
-                q.push(" AND c.team_id IN (");
-                let mut sep = q.separated(", ");
-                for t in teams {
-                    sep.push_bind(t.as_str().to_string());
+                // Per interval, the cases whose check counts from a day on or before the latest
+                // such day that is due today, earliest first, from the index `cases_check_due`.
+                let mut q = sqlx::QueryBuilder::<$db>::new("");
+                for months in CheckInterval::MIN_MONTHS..=CheckInterval::MAX_MONTHS {
+                    let every = CheckInterval::parse(months).map_err(|_| decode("check interval"))?;
+                    if months > CheckInterval::MIN_MONTHS {
+                        q.push(" UNION ALL ");
+                    }
+                    q.push(
+                        "SELECT * FROM (SELECT c.id, c.youth_name, c.opened_on, CAST(c.check_interval_months AS BIGINT) AS months, \
+                         c.last_check_on AS last_check FROM cases c WHERE c.status = 'open' AND c.org_id = ",
+                    );
+                    q.push_bind(scope.org_id().as_str().to_string());
+                    q.push(" AND c.check_interval_months = ");
+                    q.push_bind(months);
+                    q.push(" AND coalesce(c.last_check_on, c.opened_on) <= ");
+                    q.push_bind(steunkring_domain::measure::latest_due_base(today, every));
+                    q.push(" AND c.team_id IN (");
+                    let mut sep = q.separated(", ");
+                    for t in teams {
+                        sep.push_bind(t.as_str().to_string());
+                    }
+                    q.push(") ORDER BY coalesce(c.last_check_on, c.opened_on), c.id LIMIT ");
+                    q.push_bind(i64::from(per_interval));
+                    q.push(") d");
+                    q.push(months.to_string());
                 }
-                q.push(") ORDER BY c.id");
                 let rows = q.build().fetch_all(&self.pool).await.map_err(backend_err)?;
                 rows.iter()
                     .map(|r| {

@@ -724,8 +724,28 @@ async fn schedules(
         six
     );
 
+    let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
+    let due_on = |today: NaiveDate, per_interval: u32| async move {
+        let mut names: Vec<String> = store
+            .check_schedules(scope, std::slice::from_ref(team), today, per_interval)
+            .await
+            .expect("schedules")
+            .into_iter()
+            .map(|s| s.youth_name)
+            .collect();
+        names.sort();
+        names
+    };
+    // Sanne is due on 3 June, Bas on 1 September (see below): only what is due on the day.
+    assert!(due_on(date(2026, 6, 2), 20).await.is_empty());
+    assert_eq!(due_on(date(2026, 6, 3), 20).await, ["Sanne"]);
+    assert_eq!(due_on(date(2026, 8, 31), 20).await, ["Sanne"]);
+    assert_eq!(due_on(date(2026, 9, 1), 20).await, ["Bas", "Sanne"]);
+    // At most so many per interval (Bas every six months, Sanne every three).
+    assert_eq!(due_on(date(2026, 9, 1), 1).await, ["Bas", "Sanne"]);
+    assert!(due_on(date(2026, 9, 1), 0).await.is_empty());
     let mut schedules = store
-        .check_schedules(scope, std::slice::from_ref(team))
+        .check_schedules(scope, std::slice::from_ref(team), date(2030, 1, 1), 20)
         .await
         .expect("schedules");
     schedules.sort_by(|a, b| a.youth_name.cmp(&b.youth_name));
@@ -762,14 +782,14 @@ async fn schedules(
     );
     assert!(
         store
-            .check_schedules(elsewhere, std::slice::from_ref(team))
+            .check_schedules(elsewhere, std::slice::from_ref(team), date(2030, 1, 1), 20)
             .await
             .expect("other organisation")
             .is_empty()
     );
     assert!(
         store
-            .check_schedules(scope, &[])
+            .check_schedules(scope, &[], date(2030, 1, 1), 20)
             .await
             .expect("no teams")
             .is_empty()

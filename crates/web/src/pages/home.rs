@@ -125,9 +125,13 @@ async fn overdue_actions(
     }
 }
 
+/// How many checks due the home page lists.
+const SHOWN_DUE: u32 = 20;
+
 /// Support checks due in the cases of a professional's teams, by each case's interval after its
 /// last finished check (or its opening): (case id, young person, due date), the longest due
-/// first, at most 20. One query; the calendar-month rule is the domain's.
+/// first, at most [`SHOWN_DUE`]. One query (the first that many per interval, from an index);
+/// the calendar-month rule is the domain's.
 async fn checks_due(
     state: &crate::state::AppState,
     actor: &steunkring_domain::Actor,
@@ -138,7 +142,12 @@ async fn checks_due(
     let today = steunkring_domain::consent::dutch_date(chrono::Utc::now());
     match state
         .store
-        .check_schedules(&steunkring_store::OrgScope::of(actor), &actor.team_ids)
+        .check_schedules(
+            &steunkring_store::OrgScope::of(actor),
+            &actor.team_ids,
+            today,
+            SHOWN_DUE,
+        )
         .await
     {
         Ok(rows) => {
@@ -149,7 +158,7 @@ async fn checks_due(
                 .collect();
             due.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.case_id.cmp(&b.1.case_id)));
             due.into_iter()
-                .take(20)
+                .take(SHOWN_DUE as usize)
                 .map(|(on, s)| (s.case_id.to_string(), s.youth_name, crate::plan::day(on)))
                 .collect()
         }
