@@ -3,6 +3,7 @@
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 /// A language of the interface.
@@ -62,6 +63,11 @@ type Bundle = FluentBundle<FluentResource>;
 pub struct Catalog {
     nl: Bundle,
     en: Bundle,
+    /// Every message that needs no argument, formatted once per language: a page asks for
+    /// dozens of these on every view, and formatting them each time was a measurable part
+    /// of the case page's work (docs/benchmarks.md).
+    plain_nl: HashMap<String, String>,
+    plain_en: HashMap<String, String>,
 }
 
 fn bundle(lang: &str, source: &str) -> Bundle {
@@ -84,15 +90,32 @@ fn bundle(lang: &str, source: &str) -> Bundle {
     bundle
 }
 
+/// The messages of `bundle` that format without arguments and without errors, formatted.
+fn plain_messages(bundle: &Bundle, lang: Lang) -> HashMap<String, String> {
+    let no_args = FluentArgs::new();
+    Catalog::keys(lang)
+        .into_iter()
+        .filter_map(|key| {
+            let pattern = bundle.get_message(&key)?.value()?;
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, Some(&no_args), &mut errors);
+            errors.is_empty().then(|| (key, text.into_owned()))
+        })
+        .collect()
+}
+
 impl Catalog {
     /// The shared catalogue.
     pub fn get() -> Arc<Catalog> {
         static CATALOG: OnceLock<Arc<Catalog>> = OnceLock::new();
         CATALOG
             .get_or_init(|| {
+                let (nl, en) = (bundle("nl", NL), bundle("en", EN));
                 Arc::new(Catalog {
-                    nl: bundle("nl", NL),
-                    en: bundle("en", EN),
+                    plain_nl: plain_messages(&nl, Lang::Nl),
+                    plain_en: plain_messages(&en, Lang::En),
+                    nl,
+                    en,
                 })
             })
             .clone()
@@ -108,6 +131,15 @@ impl Catalog {
     /// A message with arguments. A missing key shows the key itself (and a test guards that
     /// none is missing).
     pub fn message(&self, lang: Lang, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        if args.is_empty() {
+            let plain = match lang {
+                Lang::Nl => &self.plain_nl,
+                Lang::En => &self.plain_en,
+            };
+            if let Some(text) = plain.get(key) {
+                return text.clone();
+            }
+        }
         let bundle = self.bundle(lang);
         let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
             tracing::warn!(key, lang = lang.code(), "missing message");
@@ -188,6 +220,29 @@ impl Tr {
 mod tests {
     use super::*;
     use std::collections::BTreeSet;
+
+    #[test]
+    fn messages_formatted_once_are_those_formatted_each_time() {
+        let catalog = Catalog::get();
+        for lang in Lang::ALL {
+            let bundle = catalog.bundle(lang);
+            let plain = match lang {
+                Lang::Nl => &catalog.plain_nl,
+                Lang::En => &catalog.plain_en,
+            };
+            assert!(plain.len() > 100, "most messages need no argument");
+            for key in Catalog::keys(lang) {
+                let Some(pattern) = bundle.get_message(&key).and_then(|m| m.value()) else {
+                    continue;
+                };
+                let mut errors = Vec::new();
+                let each_time = bundle
+                    .format_pattern(pattern, Some(&FluentArgs::new()), &mut errors)
+                    .into_owned();
+                assert_eq!(catalog.message(lang, &key, &[]), each_time, "{key}");
+            }
+        }
+    }
 
     #[test]
     fn both_languages_have_the_same_keys() {
