@@ -456,15 +456,18 @@ macro_rules! impl_plan_sql {
                     "SELECT a.case_id, c.youth_name, a.id, a.what, a.due_on FROM plan_actions a JOIN cases c ON c.id = a.case_id \
                      WHERE a.status IN ('open', 'doing') AND a.due_on < ",
                 );
+                // Driven from the overdue actions in the page's order (index
+                // `plan_actions_overdue`), each checked against its case, so the search ends
+                // with the first `limit` that belong to the teams.
                 q.push_bind(today);
-                q.push(" AND c.status = 'open' AND c.org_id = ");
+                q.push(" AND EXISTS (SELECT 1 FROM cases k WHERE k.id = a.case_id AND k.status = 'open' AND k.org_id = ");
                 q.push_bind(scope.org_id().as_str().to_string());
-                q.push(" AND c.team_id IN (");
+                q.push(" AND k.team_id IN (");
                 let mut sep = q.separated(", ");
                 for t in teams {
                     sep.push_bind(t.as_str().to_string());
                 }
-                q.push(") ORDER BY a.due_on, a.case_id LIMIT ");
+                q.push(")) ORDER BY a.due_on, a.case_id LIMIT ");
                 q.push_bind(limit.clamp(1, 500));
                 let rows = q.build().fetch_all(&self.pool).await.map_err(backend_err)?;
                 rows.iter()
