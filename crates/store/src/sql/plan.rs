@@ -454,11 +454,11 @@ macro_rules! impl_plan_sql {
                 }
                 let mut q = sqlx::QueryBuilder::<$db>::new(
                     "SELECT a.case_id, c.youth_name, a.id, a.what, a.due_on FROM plan_actions a JOIN cases c ON c.id = a.case_id \
-                     WHERE a.status IN ('open', 'doing') AND a.due_on < ",
+                     WHERE a.status IN ('open', 'doing') AND a.case_open = 1 AND a.due_on < ",
                 );
-                // Driven from the overdue actions in the page's order (index
-                // `plan_actions_overdue`), each checked against its case, so the search ends
-                // with the first `limit` that belong to the teams.
+                // Driven from the overdue actions of open cases in the page's order (index
+                // `plan_actions_overdue`; `case_open` is kept by triggers), each checked against
+                // its case, so the search ends with the first `limit` that belong to the teams.
                 q.push_bind(today);
                 q.push(" AND EXISTS (SELECT 1 FROM cases k WHERE k.id = a.case_id AND k.status = 'open' AND k.org_id = ");
                 q.push_bind(scope.org_id().as_str().to_string());

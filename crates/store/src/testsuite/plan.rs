@@ -384,6 +384,32 @@ pub(super) async fn run(store: &dyn Store) {
             .expect("overdue")
             .is_empty()
     );
+    // A closed case's actions are not overdue; reopened, they are again.
+    let overdue_ids = || async {
+        store
+            .overdue_actions(&scope, std::slice::from_ref(&team.id), today, 50)
+            .await
+            .expect("overdue")
+            .into_iter()
+            .map(|o| o.action_id)
+            .collect::<Vec<_>>()
+    };
+    for (status, expected) in [
+        (
+            steunkring_domain::case::CaseStatus::Closed,
+            Vec::<String>::new(),
+        ),
+        (
+            steunkring_domain::case::CaseStatus::Open,
+            vec!["a3".to_string()],
+        ),
+    ] {
+        store
+            .set_case_status(&scope, &case.id, status, today, ev(AuditAction::Update))
+            .await
+            .expect("status");
+        assert_eq!(overdue_ids().await, expected, "{status:?}");
+    }
 }
 
 /// Puts something in every plan table of `case` (for the destruction test).
